@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import { AuditList, AuditQuery } from './audit.js';
+import { Empty, LoginBody, Me, UpdateMeBody } from './auth.js';
+import { Health } from './health.js';
+import {
+  AssignProctorsBody,
+  CreateSittingBody,
+  RosterEntry,
+  Schedule,
+  SetAdmissionBody,
+  SittingList,
+  SittingParams,
+  SittingSummary,
+  SittingWithRoster,
+} from './sittings.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One HTTP endpoint: both ends import it, so path and shapes are written once. */
+export interface RouteContract {
+  method: HttpMethod;
+  path: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+}
+
+export const http = {
+  login: { method: 'POST', path: '/api/auth/login', body: LoginBody, response: Me },
+  logout: { method: 'POST', path: '/api/auth/logout', body: Empty, response: Empty },
+  me: { method: 'GET', path: '/api/auth/me', response: Me },
+  updateMe: { method: 'PATCH', path: '/api/auth/me', body: UpdateMeBody, response: Me },
+  health: { method: 'GET', path: '/api/health', response: Health },
+  studentSchedule: { method: 'GET', path: '/api/student/schedule', response: Schedule },
+  listSittings: { method: 'GET', path: '/api/sittings', response: SittingList },
+  getSitting: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId',
+    params: SittingParams,
+    response: SittingWithRoster,
+  },
+  createSitting: { method: 'POST', path: '/api/sittings', body: CreateSittingBody, response: SittingSummary },
+  assignProctors: {
+    method: 'PUT',
+    path: '/api/sittings/:sittingId/proctors',
+    params: SittingParams,
+    body: AssignProctorsBody,
+    response: SittingSummary,
+  },
+  setAdmission: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/admissions',
+    params: SittingParams,
+    body: SetAdmissionBody,
+    response: RosterEntry,
+  },
+  auditLog: { method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditList },
+} as const satisfies Record<string, RouteContract>;
+
+export type HttpRoutes = typeof http;
+export type RouteName = keyof HttpRoutes;
+
+type Field<R, K extends string> = R extends Record<K, infer S extends z.ZodType> ? z.input<S> : undefined;
+export type RouteParams<N extends RouteName> = Field<HttpRoutes[N], 'params'>;
+export type RouteQuery<N extends RouteName> = Field<HttpRoutes[N], 'query'>;
+export type RouteBody<N extends RouteName> = Field<HttpRoutes[N], 'body'>;
+export type RouteResponse<N extends RouteName> = z.infer<HttpRoutes[N]['response']>;
+
+/** Fills ":name" segments of a route path. */
+export function pathFor(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}

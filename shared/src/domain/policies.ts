@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { SittingKind } from './sitting-kinds.js';
+
+/** What happens when time runs out before all answers are given (seed 001 says "not counted"). */
+export const TimeoutPolicy = z.enum(['void', 'grade_answered']);
+export type TimeoutPolicy = z.infer<typeof TimeoutPolicy>;
+
+/**
+ * Per-sitting settings. The numbers in exam-procedures.md are defaults, never constants:
+ * 20/30 min before oral questioning, 2 h written, 2 h commission grading, 15 min defence.
+ */
+export const SittingPolicies = z
+  .object({
+    attemptsAllowed: z.number().int().min(1).max(10),
+    appealWindowMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60),
+    timeoutPolicy: TimeoutPolicy,
+    /** Oral: questioning of the first student starts this long after the last student drew. */
+    oralQuestioningDelayMinutes: z.number().int().min(0).max(240),
+    /** Written: time to write after the ticket is shown. */
+    writtenDurationMinutes: z.number().int().min(1).max(600),
+    /** State exam: time the commission has to check written answers. */
+    commissionGradingMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    /** Thesis defence: talk length and whole slot with questions. */
+    defenceTalkMinutes: z.number().int().min(1).max(60),
+    defenceSlotMinutes: z.number().int().min(1).max(120),
+    /** Written: results are published within this many hours. */
+    resultsWithinHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14),
+    /** A camera or screen loss suspends the attempt; does the clock keep running meanwhile? */
+    clockRunsWhileSuspended: z.boolean(),
+  })
+  .strict();
+export type SittingPolicies = z.infer<typeof SittingPolicies>;
+
+export function defaultPolicies(kind: SittingKind): SittingPolicies {
+  const stateExam = kind === 'state_exam' || kind === 'thesis_defence';
+  return {
+    attemptsAllowed: 1,
+    appealWindowMinutes: 30,
+    timeoutPolicy: 'void',
+    oralQuestioningDelayMinutes: stateExam ? 30 : 20,
+    writtenDurationMinutes: 120,
+    commissionGradingMinutes: 120,
+    defenceTalkMinutes: 10,
+    defenceSlotMinutes: 15,
+    resultsWithinHours: 24,
+    clockRunsWhileSuspended: false,
+  };
+}

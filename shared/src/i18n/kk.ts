@@ -1,0 +1,2 @@
+import type { Catalogue } from './index.js';
+export const kk: Catalogue = { app: { name: 'Adal Proctor' } };

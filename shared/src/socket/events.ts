@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { AckCallback } from '../api/ack.js';
+import { Id } from '../api/sittings.js';
+import { AccessStatus } from '../domain/sitting-kinds.js';
+
+/** Commands are `entity:verb`; broadcasts are `entity:past-tense`. One schema per message. */
+
+/** A staff member starts receiving a sitting's live events (admissions, later violations). */
+export const SittingWatchPayload = z.object({ sittingId: Id }).strict();
+export type SittingWatchPayload = z.infer<typeof SittingWatchPayload>;
+
+export const SittingUnwatchPayload = z.object({ sittingId: Id }).strict();
+export type SittingUnwatchPayload = z.infer<typeof SittingUnwatchPayload>;
+
+/** A student's access turned green (admitted) or back to red. */
+export const AdmissionChanged = z.object({
+  sittingId: Id,
+  studentId: Id,
+  access: AccessStatus,
+  admittedAt: z.string().datetime().nullable(),
+});
+export type AdmissionChanged = z.infer<typeof AdmissionChanged>;
+
+export interface ClientToServerEvents {
+  'sitting:watch': (payload: SittingWatchPayload, ack: AckCallback<{ sittingId: string }>) => void;
+  'sitting:unwatch': (payload: SittingUnwatchPayload, ack: AckCallback<{ sittingId: string }>) => void;
+}
+
+export interface ServerToClientEvents {
+  'admission:changed': (event: AdmissionChanged) => void;
+}
+
+/** Inbound payload schemas by event name: the server parses every payload with these. */
+export const clientEventSchemas = {
+  'sitting:watch': SittingWatchPayload,
+  'sitting:unwatch': SittingUnwatchPayload,
+} as const satisfies { [E in keyof ClientToServerEvents]: z.ZodType<Parameters<ClientToServerEvents[E]>[0]> };
+
+export type ClientEventName = keyof ClientToServerEvents;
+export const CLIENT_EVENTS = Object.keys(clientEventSchemas) as ClientEventName[];
