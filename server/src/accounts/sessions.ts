@@ -1,0 +1,36 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import type { Actor } from '../http/actor.js';
+import { sessions, users } from './schema.js';
+
+export const SESSION_COOKIE = 'adal_session';
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Creates a session and returns the token for the cookie; only its hash is stored. */
+export async function createSession(db: Db, userId: string, ttlHours: number): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  await db.insert(sessions).values({ tokenHash: digest(token), userId, expiresAt });
+  return token;
+}
+
+export async function findSessionActor(db: Db, token: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({ id: users.id, login: users.login, fullName: users.fullName, role: users.role, language: users.language })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, digest(token)), gt(sessions.expiresAt, new Date())))
+    .limit(1);
+  return (row as Actor | undefined) ?? null;
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, digest(token)));
+}
+
+export async function purgeExpiredSessions(db: Db): Promise<number> {
+  const gone = await db.delete(sessions).where(lt(sessions.expiresAt, new Date())).returning();
+  return gone.length;
+}

@@ -1,0 +1,112 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Redis } from 'ioredis';
+import { sessionMiddleware } from './accounts/session-middleware.js';
+import type { AppContext } from './app-context.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { apiNotFound, errorHandler } from './http/error-handler.js';
+import { HttpError } from './http/http-error.js';
+import { mountRoutes } from './http/mount-routes.js';
+import { consume, createRateLimits } from './http/rate-limits.js';
+import { staticApps } from './http/static-apps.js';
+import { registerJobs } from './jobs/register-jobs.js';
+import type { JobScheduler } from './jobs/scheduler.js';
+import type { Logger } from './logger.js';
+import { liveEvents } from './realtime/live-events.js';
+import { type AppServer, attachSocketHandlers, createSocketServer } from './realtime/socket-server.js';
+import { routeTable } from './routes.js';
+import pkg from '../package.json' with { type: 'json' };
+
+export interface AppDeps {
+  config: Config;
+  log: Logger;
+  database: Database;
+  scheduler: JobScheduler;
+  /** Present in production mode: shared rate limits and the socket.io Redis adapter. */
+  redis?: Redis;
+}
+
+export interface App {
+  ctx: AppContext;
+  httpServer: HttpServer;
+  io: AppServer;
+  /** Listens on config.port (0 = any free port) and resolves with the port. */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Bodies are JSON only; anything else with content is refused before parsing. */
+const jsonOnly: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.is('application/json'))
+    return next(new HttpError('unsupported_media_type', 'Send the request body as application/json.'));
+  next();
+};
+
+export function createApp(deps: AppDeps): App {
+  const { config, log, database, scheduler, redis } = deps;
+  const app = express();
+  const httpServer = createServer(app);
+  const io = createSocketServer(httpServer, config.bodyLimitBytes, redis, config.queuePrefix);
+  const ctx: AppContext = {
+    config,
+    log,
+    version: pkg.version,
+    database,
+    db: database.db,
+    scheduler,
+    limits: createRateLimits(config, redis),
+    live: liveEvents(io as never),
+  };
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'media-src': ["'self'", 'blob:'],
+          'upgrade-insecure-requests': config.cookieSecure ? [] : null,
+        },
+      },
+    }),
+  );
+
+  const api = express.Router();
+  api.use((req, _res, next) => consume(ctx.limits.api, req.ip ?? 'unknown').then(() => next(), next));
+  api.use(jsonOnly, express.json({ limit: config.bodyLimitBytes }));
+  api.use(sessionMiddleware(database.db));
+  api.use(mountRoutes(routeTable, ctx));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  if (config.serveApps) {
+    const apps = staticApps();
+    if (apps.missing.length) log.warn({ missing: apps.missing }, 'app builds missing; run npm run build');
+    app.use(apps.router);
+  }
+  app.use((req, _res, next) => next(new HttpError('not_found', `Nothing at ${req.path}.`)));
+  app.use(errorHandler(log));
+
+  attachSocketHandlers(io, ctx);
+  registerJobs(ctx);
+
+  return {
+    ctx,
+    httpServer,
+    io,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port));
+      }),
+    async close() {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

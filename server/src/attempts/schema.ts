@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.js';
+import { questions, tickets } from '../banks/schema.js';
+import { at, createdAt, id } from '../db/columns.js';
+import { sittings } from '../sittings/schema.js';
+
+export const attemptStatusEnum = pgEnum('attempt_status', [
+  'in_progress',
+  'suspended',
+  'finished',
+  'timed_out',
+  'voided',
+  'terminated',
+]);
+
+/** One try of one student at one sitting; retakes are attempts 2, 3… up to the policy's limit. */
+export const attempts = pgTable(
+  'attempts',
+  {
+    id: id(),
+    sittingId: uuid()
+      .notNull()
+      .references(() => sittings.id),
+    studentId: uuid()
+      .notNull()
+      .references(() => users.id),
+    number: integer().notNull(),
+    status: attemptStatusEnum().notNull().default('in_progress'),
+    /** Question ids drawn for this student, in display order; stored so a reload shows the same paper. */
+    paper: jsonb().$type<string[]>().notNull().default([]),
+    startedAt: createdAt(),
+    deadlineAt: at().notNull(),
+    finishedAt: at(),
+  },
+  (t) => [
+    unique().on(t.sittingId, t.studentId, t.number),
+    check('attempts_number_positive', sql`${t.number} >= 1`),
+    check('attempts_deadline_after_start', sql`${t.deadlineAt} > ${t.startedAt}`),
+  ],
+);
+
+export const answers = pgTable(
+  'answers',
+  {
+    id: id(),
+    attemptId: uuid()
+      .notNull()
+      .references(() => attempts.id),
+    questionId: uuid()
+      .notNull()
+      .references(() => questions.id),
+    response: jsonb().$type<string[]>().notNull(),
+    /** Bumped on every save so a late, older save never overwrites a newer one. */
+    revision: integer().notNull().default(1),
+    savedAt: createdAt(),
+  },
+  (t) => [unique().on(t.attemptId, t.questionId)],
+);
+
+/** A closed-ticket draw: final, one per student and sitting, with its published commitment. */
+export const ticketDraws = pgTable(
+  'ticket_draws',
+  {
+    id: id(),
+    sittingId: uuid()
+      .notNull()
+      .references(() => sittings.id),
+    studentId: uuid()
+      .notNull()
+      .references(() => users.id),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id),
+    commitment: text().notNull(),
+    salt: text().notNull(),
+    drawnAt: createdAt(),
+  },
+  (t) => [unique().on(t.sittingId, t.studentId)],
+);
+
+export const sheetQualityEnum = pgEnum('sheet_quality', ['pending', 'accepted', 'rejected']);
+
+/** A photographed A4 answer sheet; the bytes live in storage, the hash proves they are unchanged. */
+export const answerSheetUploads = pgTable(
+  'answer_sheet_uploads',
+  {
+    id: id(),
+    sittingId: uuid()
+      .notNull()
+      .references(() => sittings.id),
+    studentId: uuid()
+      .notNull()
+      .references(() => users.id),
+    pageNumber: integer().notNull(),
+    sha256: text().notNull(),
+    mimeType: text().notNull(),
+    byteSize: bigint({ mode: 'number' }).notNull(),
+    storageKey: text().notNull().unique(),
+    quality: sheetQualityEnum().notNull().default('pending'),
+    uploadedAt: createdAt(),
+  },
+  (t) => [
+    unique().on(t.sittingId, t.studentId, t.pageNumber),
+    check('sheets_page_positive', sql`${t.pageNumber} >= 1`),
+    check('sheets_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('sheets_mime', sql`${t.mimeType} in ('image/jpeg', 'image/png', 'image/webp')`),
+  ],
+);

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { check, date, jsonb, numeric, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { GRADE_SCALE, TraditionalGrade } from '@adal/shared';
+import { users } from '../accounts/schema.js';
+import { attempts } from '../attempts/schema.js';
+import { at, createdAt, id } from '../db/columns.js';
+import { sittings } from '../sittings/schema.js';
+
+export const letterEnum = pgEnum(
+  'letter_grade',
+  GRADE_SCALE.map((r) => r.letter) as [string, ...string[]],
+);
+export const traditionalEnum = pgEnum('traditional_grade', TraditionalGrade.options as [string, ...string[]]);
+
+/** A student's grade for a sitting, in all four transcript columns. Written by grades/record-grade.ts. */
+export const grades = pgTable(
+  'grades',
+  {
+    id: id(),
+    sittingId: uuid()
+      .notNull()
+      .references(() => sittings.id),
+    studentId: uuid()
+      .notNull()
+      .references(() => users.id),
+    percent: numeric({ precision: 5, scale: 2, mode: 'number' }).notNull(),
+    letter: letterEnum().notNull(),
+    gpaPoints: numeric({ precision: 3, scale: 2, mode: 'number' }).notNull(),
+    traditional: traditionalEnum().notNull(),
+    gradedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    gradedAt: createdAt(),
+    /** State attestation: the commission protocol that fixed the grade. */
+    protocolNumber: text(),
+    protocolDate: date(),
+    publishedAt: at(),
+  },
+  (t) => [
+    unique().on(t.sittingId, t.studentId),
+    check('grades_percent_range', sql`${t.percent} between 0 and 100`),
+    check('grades_gpa_range', sql`${t.gpaPoints} between 0 and 4`),
+  ],
+);
+
+export const appealStatusEnum = pgEnum('appeal_status', ['filed', 'under_review', 'upheld', 'rejected']);
+
+export const appeals = pgTable(
+  'appeals',
+  {
+    id: id(),
+    sittingId: uuid()
+      .notNull()
+      .references(() => sittings.id),
+    studentId: uuid()
+      .notNull()
+      .references(() => users.id),
+    attemptId: uuid().references(() => attempts.id),
+    status: appealStatusEnum().notNull().default('filed'),
+    questionIds: jsonb().$type<string[]>().notNull().default([]),
+    reason: text().notNull().default(''),
+    filedAt: createdAt(),
+    decidedAt: at(),
+    decidedBy: uuid().references(() => users.id),
+    decisionNote: text(),
+  },
+  (t) => [
+    check('appeals_decision_complete', sql`${t.status} in ('filed', 'under_review') or ${t.decidedAt} is not null`),
+  ],
+);

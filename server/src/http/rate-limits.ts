@@ -1,0 +1,39 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Config } from '../config.js';
+import { HttpError } from './http-error.js';
+
+export interface RateLimits {
+  /** Per client address and login name: slows password guessing. */
+  login: RateLimiterAbstract;
+  /** Per client address, every API call. */
+  api: RateLimiterAbstract;
+  /** Per socket, every inbound event. */
+  socketEvents: RateLimiterAbstract;
+}
+
+/** Shared in Redis when several processes serve together; in memory otherwise. */
+export function createRateLimits(config: Config, redis: Redis | undefined): RateLimits {
+  const make = (keyPrefix: string, points: number, duration: number) =>
+    redis
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.queuePrefix}:rl:${keyPrefix}`, points, duration })
+      : new RateLimiterMemory({ keyPrefix, points, duration });
+  return {
+    login: make('login', config.loginRateLimit, config.loginRateWindowSeconds),
+    api: make('api', config.apiRateLimitPerMinute, 60),
+    socketEvents: make('socket', 50, 10),
+  };
+}
+
+/** Consumes one point or throws 429 with Retry-After. */
+export async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw new HttpError('rate_limited', `Too many requests; try again in ${seconds} s.`, undefined, {
+      'Retry-After': String(seconds),
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { Redis } from 'ioredis';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { scheduleStartupJobs } from './jobs/register-jobs.js';
+import { createScheduler } from './jobs/create-scheduler.js';
+import { createLogger } from './logger.js';
+import { isDatabaseEmpty, seedDemoUniversity } from './seed/demo-university.js';
+import { loginsText } from './seed/print-logins.js';
+
+function readConfig() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+const config = readConfig();
+const log = createLogger(config.logLevel);
+const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
+const scheduler = createScheduler(config.redisUrl, config.queuePrefix, log);
+
+let seededLogins: string | undefined;
+if (config.seedOnEmpty && (await isDatabaseEmpty(database.db))) {
+  seededLogins = loginsText(await seedDemoUniversity(database.db));
+  log.info('embedded database was empty: demo university seeded');
+}
+
+const app = createApp({ config, log, database, scheduler, ...(redis ? { redis } : {}) });
+await scheduler.start();
+await scheduleStartupJobs(app.ctx);
+const port = await app.listen();
+const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+log.info({ port, database: database.kind, queue: scheduler.kind }, 'server listening');
+if (config.env !== 'test') {
+  console.log(`\nAdal Proctor is running (${database.kind}, ${scheduler.kind} jobs)`);
+  console.log(`  Student app:     ${base}/`);
+  console.log(`  Proctor console: ${base}/proctor/`);
+  console.log(`  Health:          ${base}/api/health`);
+  if (seededLogins) console.log(`\n${seededLogins}\n`);
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  // In-flight requests get 10 s; after that the process exits anyway.
+  setTimeout(() => process.exit(1), 10_000).unref();
+  await app.close();
+  await scheduler.close();
+  redis?.disconnect();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,42 @@
+import type { ClientEventName, ClientToServerEvents } from '@adal/shared';
+import type { Socket } from 'socket.io';
+import type { AppContext } from '../app-context.js';
+import type { Actor } from '../http/actor.js';
+import type { Access } from '../http/define-route.js';
+import { STAFF_ROLES } from '../sittings/sitting-routes.js';
+import { canSeeSitting } from '../sittings/sitting-access.js';
+import { sittingRoom } from './live-events.js';
+
+type Payload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
+type AckData<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1] extends (
+  ack: infer A,
+) => void
+  ? A extends { ok: true; data: infer D }
+    ? D
+    : never
+  : never;
+
+export interface EventDef<E extends ClientEventName> {
+  access: Exclude<Access, 'public'>;
+  owns?: (actor: Actor, payload: Payload<E>, ctx: AppContext) => Promise<boolean>;
+  handle: (socket: Socket, payload: Payload<E>, ctx: AppContext) => Promise<AckData<E>>;
+}
+
+/** One handler per client event; the mapped type makes a missing one a compile error. */
+export const eventHandlers: { [E in ClientEventName]: EventDef<E> } = {
+  'sitting:watch': {
+    access: STAFF_ROLES,
+    owns: (actor, { sittingId }, ctx) => canSeeSitting(ctx.db, actor, sittingId),
+    async handle(socket, { sittingId }) {
+      await socket.join(sittingRoom(sittingId));
+      return { sittingId };
+    },
+  },
+  'sitting:unwatch': {
+    access: 'authenticated',
+    async handle(socket, { sittingId }) {
+      await socket.leave(sittingRoom(sittingId));
+      return { sittingId };
+    },
+  },
+};

@@ -1,0 +1,49 @@
+import { and, eq } from 'drizzle-orm';
+import type { Role } from '@adal/shared';
+import { users } from '../accounts/schema.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { defineRoute } from '../http/define-route.js';
+import { HttpError, notFound } from '../http/http-error.js';
+import { students } from '../university/schema.js';
+import { canSeeSitting, isOnRoster } from './sitting-access.js';
+import { admissions } from './schema.js';
+
+/** Proctors admit (state exams: the technical secretary); admins may step in. */
+const ADMITTERS = ['proctor', 'technical_secretary', 'admin'] as const satisfies readonly Role[];
+
+export const setAdmission = defineRoute('setAdmission', {
+  access: ADMITTERS,
+  owns: ({ actor, params, ctx }) => canSeeSitting(ctx.db, actor, params.sittingId),
+  async handle({ actor, params, body, ctx }) {
+    if (!(await isOnRoster(ctx.db, params.sittingId, body.studentId)))
+      throw new HttpError('validation_failed', 'This student is not on the sitting list.', [
+        { path: 'body.studentId', message: 'not on the sitting list' },
+      ]);
+    const now = new Date();
+    const admittedAt = body.access === 'green' ? now : null;
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .insert(admissions)
+        .values({ sittingId: params.sittingId, studentId: body.studentId, access: body.access, admittedAt, changedBy: actor.id, changedAt: now })
+        .onConflictDoUpdate({
+          target: [admissions.sittingId, admissions.studentId],
+          set: { access: body.access, admittedAt, changedBy: actor.id, changedAt: now },
+        });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: body.access === 'green' ? 'admission.granted' : 'admission.revoked',
+        subject: params.sittingId,
+        details: { studentId: body.studentId },
+      });
+    });
+    const [student] = await ctx.db
+      .select({ fullName: users.fullName, iin: students.iin })
+      .from(users)
+      .innerJoin(students, eq(students.userId, users.id))
+      .where(and(eq(users.id, body.studentId)));
+    if (!student) throw notFound('Student');
+    const event = { sittingId: params.sittingId, studentId: body.studentId, access: body.access, admittedAt: admittedAt?.toISOString() ?? null };
+    ctx.live.admissionChanged(event);
+    return { studentId: body.studentId, fullName: student.fullName, iin: student.iin, access: body.access, admittedAt: event.admittedAt };
+  },
+});
