@@ -26,7 +26,7 @@ export function iinCheckDigit(first11: string): number | null {
 export function iinBirthDate(iin: string): Date | null {
   const centuryDigit = Number(iin[6]);
   if (!(centuryDigit >= 1 && centuryDigit <= 6)) return null;
-  const century = 1800 + Math.ceil(centuryDigit / 2) * 100;
+  const century = 1700 + Math.ceil(centuryDigit / 2) * 100; // 1–2: 1800s, 3–4: 1900s, 5–6: 2000s
   const year = century + Number(iin.slice(0, 2));
   const month = Number(iin.slice(2, 4));
   const day = Number(iin.slice(4, 6));

@@ -1,0 +1,17 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../src/db/database.js';
+
+/** A digest of every row of every table, to prove a refused call changed nothing. */
+export async function dbFingerprint(db: Db): Promise<Record<string, string>> {
+  const tables = await db.execute<{ name: string }>(
+    sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
+  const result: Record<string, string> = {};
+  for (const { name } of tables.rows) {
+    const digest = await db.execute<{ d: string | null }>(
+      sql.raw(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS d FROM "${name}" t`),
+    );
+    result[name] = digest.rows[0]?.d ?? 'empty';
+  }
+  return result;
+}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_EVENTS, http, type Role, type RouteName, ROLES, type SittingKind } from '@adal/shared';
+import { dbFingerprint } from './db-fingerprint.js';
+import { anyDisciplineAndGroup, sittingOf, userId } from './fixtures.js';
+import { TestClient } from './http-client.js';
+import { connectSocket, emitAck } from './socket-client.js';
+import { type StorageMode, startTestApp, type TestApp } from './test-app.js';
+
+const LOGIN_OF: Record<Role, string> = {
+  student: 'student01',
+  proctor: 'proctor1',
+  commission_member: 'member1',
+  commission_chair: 'chair',
+  technical_secretary: 'secretary',
+  registrar: 'registrar',
+  admin: 'admin',
+};
+const STAFF: Role[] = ROLES.filter((r) => r !== 'student');
+
+/** Who may call what, written from the foundation issue — not read from the server's table. */
+const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
+  login: 'public',
+  health: 'public',
+  logout: 'authenticated',
+  me: 'authenticated',
+  updateMe: 'authenticated',
+  studentSchedule: ['student'],
+  listSittings: STAFF,
+  getSitting: STAFF,
+  createSitting: ['registrar', 'admin'],
+  assignProctors: ['registrar', 'admin'],
+  setAdmission: ['proctor', 'technical_secretary', 'admin'],
+  auditLog: ['admin'],
+};
+const EXPECTED_EVENTS: Record<(typeof CLIENT_EVENTS)[number], Role[]> = {
+  'sitting:watch': STAFF,
+  'sitting:unwatch': [...ROLES],
+};
+
+/** A sitting each role owns, so an allowed call passes the ownership check too. */
+const OWN_SITTING: Record<Role, SittingKind> = {
+  student: 'computer_test',
+  proctor: 'computer_test',
+  commission_member: 'state_exam',
+  commission_chair: 'state_exam',
+  technical_secretary: 'state_exam',
+  registrar: 'computer_test',
+  admin: 'computer_test',
+};
+
+describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s', (storage) => {
+  let t: TestApp;
+  let requestFor: (role: Role, name: RouteName) => { params?: Record<string, string>; query?: string; body?: unknown };
+
+  beforeAll(async () => {
+    t = await startTestApp({ storage });
+    const db = t.database.db;
+    const student01 = await userId(db, 'student01');
+    const proctor1 = await userId(db, 'proctor1');
+    const refs = await anyDisciplineAndGroup(db);
+    requestFor = (role, name) => {
+      const sittingId = sittingOf(t.seed, OWN_SITTING[role]);
+      const requests: Record<RouteName, { params?: Record<string, string>; query?: string; body?: unknown }> = {
+        login: { body: { login: LOGIN_OF[role], password: 'adal2026' } },
+        logout: { body: {} },
+        me: {},
+        updateMe: { body: { language: 'ru' } },
+        health: {},
+        studentSchedule: {},
+        listSittings: {},
+        getSitting: { params: { sittingId } },
+        createSitting: {
+          body: { ...refs, kind: 'computer_test', startsAt: '2026-12-01T09:00:00+05:00', durationMinutes: 60 },
+        },
+        assignProctors: { params: { sittingId }, body: { proctorIds: [proctor1] } },
+        setAdmission: { params: { sittingId }, body: { studentId: student01, access: 'green' } },
+        auditLog: { query: '?limit=5' },
+      };
+      return requests[name];
+    };
+  });
+  afterAll(() => t?.close());
+
+  it('names every route of the contract', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(http).sort());
+    expect(Object.keys(EXPECTED_EVENTS).sort()).toEqual([...CLIENT_EVENTS].sort());
+  });
+
+  it('refuses each forbidden role with 403 and changes nothing; lets each allowed role through', async () => {
+    const outcomes: string[] = [];
+    for (const name of Object.keys(http) as RouteName[]) {
+      const rule = EXPECTED[name];
+      for (const role of ROLES) {
+        const client = await new TestClient(t.baseUrl).login(LOGIN_OF[role]);
+        const allowed = rule === 'public' || rule === 'authenticated' || rule.includes(role);
+        const before = allowed ? undefined : await dbFingerprint(t.database.db);
+        const res = await client.call(name, requestFor(role, name));
+        if (allowed) {
+          outcomes.push(`${name} ${role} ${res.status >= 200 && res.status < 300 ? 'ok' : res.status}`);
+        } else {
+          outcomes.push(`${name} ${role} ${res.status === 403 && res.body.error.code === 'forbidden' ? 'ok' : res.status}`);
+          expect(await dbFingerprint(t.database.db), `${role} ${name} changed the database`).toEqual(before);
+        }
+      }
+    }
+    expect(outcomes.filter((o) => !o.endsWith(' ok'))).toEqual([]);
+  });
+
+  it('answers 401 to every non-public route without a session, changing nothing', async () => {
+    const anonymous = new TestClient(t.baseUrl);
+    for (const name of Object.keys(http) as RouteName[]) {
+      if (EXPECTED[name] === 'public') continue;
+      const before = await dbFingerprint(t.database.db);
+      const res = await anonymous.call(name, requestFor('admin', name));
+      expect([name, res.status, res.body.error.code]).toEqual([name, 401, 'unauthenticated']);
+      expect(await dbFingerprint(t.database.db)).toEqual(before);
+    }
+  });
+
+  it.each([
+    ['proctor2', 'getSitting', 'computer_test'],
+    ['proctor2', 'setAdmission', 'computer_test'],
+    ['proctor1', 'getSitting', 'state_exam'],
+    ['proctor1', 'setAdmission', 'thesis_defence'],
+    ['secretary', 'setAdmission', 'computer_test'],
+    ['member1', 'getSitting', 'oral'],
+    ['chair', 'getSitting', 'written'],
+  ] as const)('%s may not %s on a %s sitting they are not assigned to', async (login, name, kind) => {
+    const client = await new TestClient(t.baseUrl).login(login);
+    const sittingId = sittingOf(t.seed, kind);
+    const before = await dbFingerprint(t.database.db);
+    const body = name === 'setAdmission' ? { studentId: await userId(t.database.db, 'student02'), access: 'green' } : undefined;
+    const res = await client.call(name, { params: { sittingId }, body });
+    expect(res.status).toBe(403);
+    expect(await dbFingerprint(t.database.db)).toEqual(before);
+  });
+
+  it('lists to each staff member exactly the sittings assigned to them', async () => {
+    const kindsSeenBy = async (login: string) => {
+      const res = await (await new TestClient(t.baseUrl).login(login)).call('listSittings');
+      return res.body.map((s: { kind: string }) => s.kind).sort();
+    };
+    expect(await kindsSeenBy('proctor1')).toEqual(['computer_test', 'oral', 'written']);
+    expect(await kindsSeenBy('proctor2')).toEqual(['oral', 'written']);
+    expect(await kindsSeenBy('member1')).toEqual(['state_exam', 'thesis_defence']);
+    expect(await kindsSeenBy('secretary')).toEqual(['state_exam', 'thesis_defence']);
+    expect((await kindsSeenBy('registrar')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses socket events by role and ownership, changing nothing', async () => {
+    for (const event of CLIENT_EVENTS) {
+      for (const role of ROLES) {
+        const client = await new TestClient(t.baseUrl).login(LOGIN_OF[role]);
+        const socket = await connectSocket(t.baseUrl, client.cookie);
+        const before = await dbFingerprint(t.database.db);
+        const ack = await emitAck(socket, event, { sittingId: sittingOf(t.seed, OWN_SITTING[role]) });
+        socket.close();
+        const allowed = EXPECTED_EVENTS[event].includes(role);
+        expect([event, role, ack.ok]).toEqual([event, role, allowed]);
+        if (!ack.ok) expect(ack.error.code).toBe('forbidden');
+        expect(await dbFingerprint(t.database.db)).toEqual(before);
+      }
+    }
+    const proctor2 = await new TestClient(t.baseUrl).login('proctor2');
+    const socket = await connectSocket(t.baseUrl, proctor2.cookie);
+    const ack = await emitAck(socket, 'sitting:watch', { sittingId: sittingOf(t.seed, 'computer_test') });
+    socket.close();
+    expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
