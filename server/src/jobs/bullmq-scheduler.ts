@@ -13,6 +13,7 @@ export class BullmqScheduler implements JobScheduler {
   private readonly connection: Redis;
   private readonly queue: Queue;
   private worker: Worker | undefined;
+  private workerConnection: Redis | undefined;
 
   constructor(
     redisUrl: string,
@@ -48,6 +49,8 @@ export class BullmqScheduler implements JobScheduler {
   }
 
   async start(): Promise<void> {
+    // A worker blocks its connection while waiting for jobs, so it gets its own.
+    this.workerConnection = this.connection.duplicate();
     this.worker = new Worker(
       QUEUE_NAME,
       async (job) => {
@@ -55,7 +58,7 @@ export class BullmqScheduler implements JobScheduler {
         if (!handler) throw new UnknownJobError(job.name);
         await handler(job.data);
       },
-      { connection: this.connection.duplicate(), prefix: this.prefix, concurrency: 8 },
+      { connection: this.workerConnection, prefix: this.prefix, concurrency: 8 },
     );
     this.worker.on('failed', (job, err) => this.log.error({ err, job: job?.name, jobId: job?.id }, 'job failed'));
     await this.worker.waitUntilReady();
@@ -68,6 +71,7 @@ export class BullmqScheduler implements JobScheduler {
   async close(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
+    this.workerConnection?.disconnect();
     this.connection.disconnect();
   }
 }

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sittingOf, userId } from './fixtures.js';
+import { TestClient } from './http-client.js';
+import { connectSocket, emitAck, nextEvent } from './socket-client.js';
+import { startTestApp, type TestApp } from './test-app.js';
+
+describe('socket.io on the embedded default', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('refuses a connection without a session', async () => {
+    await expect(connectSocket(t.baseUrl, undefined)).rejects.toThrow(/unauthenticated/);
+    await expect(connectSocket(t.baseUrl, 'adal_session=forged')).rejects.toThrow(/unauthenticated/);
+  });
+
+  it('answers an invalid payload with validation_failed and the field', async () => {
+    const proctor = await new TestClient(t.baseUrl).login('proctor1');
+    const socket = await connectSocket(t.baseUrl, proctor.cookie);
+    const ack = await emitAck(socket, 'sitting:watch', { sittingId: 42 });
+    const ack2 = await emitAck(socket, 'sitting:watch', 'not an object');
+    socket.close();
+    expect(ack).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ path: 'payload.sittingId' }] } });
+    expect(ack2).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+  });
+
+  it('tells a student live when their access turns green, and back to red', async () => {
+    const sittingId = sittingOf(t.seed, 'oral');
+    const student = await new TestClient(t.baseUrl).login('student20');
+    const socket = await connectSocket(t.baseUrl, student.cookie);
+    const proctor = await new TestClient(t.baseUrl).login('proctor2');
+    const studentId = await userId(t.database.db, 'student20');
+
+    const granted = nextEvent(socket, 'admission:changed');
+    await proctor.call('setAdmission', { params: { sittingId }, body: { studentId, access: 'green' } });
+    expect(await granted).toMatchObject({ sittingId, studentId, access: 'green' });
+    const revoked = nextEvent(socket, 'admission:changed');
+    await proctor.call('setAdmission', { params: { sittingId }, body: { studentId, access: 'red' } });
+    expect(await revoked).toMatchObject({ access: 'red', admittedAt: null });
+    socket.close();
+
+    const roster = (await proctor.call('getSitting', { params: { sittingId } })).body.students;
+    expect(roster.find((s: { studentId: string }) => s.studentId === studentId).access).toBe('red');
+  });
+});
