@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
+import { pinoHttp } from 'pino-http';
+import pkg from '../package.json' with { type: 'json' };
 import { sessionMiddleware } from './accounts/session-middleware.js';
 import type { AppContext } from './app-context.js';
 import type { Config } from './config.js';
@@ -18,7 +20,6 @@ import type { Logger } from './logger.js';
 import { liveEvents } from './realtime/live-events.js';
 import { type AppServer, attachSocketHandlers, createSocketServer } from './realtime/socket-server.js';
 import { routeTable } from './routes.js';
-import pkg from '../package.json' with { type: 'json' };
 
 export interface AppDeps {
   config: Config;
@@ -40,7 +41,8 @@ export interface App {
 
 /** Bodies are JSON only; anything else with content is refused before parsing. */
 const jsonOnly: RequestHandler = (req, _res, next) => {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (hasBody && !req.is('application/json'))
     return next(new HttpError('unsupported_media_type', 'Send the request body as application/json.'));
   next();
@@ -63,6 +65,14 @@ export function createApp(deps: AppDeps): App {
   };
 
   app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger: log,
+      // 4xx are the client's business (info); only 5xx are ours to look at.
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
+    }),
+  );
   app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
@@ -102,7 +112,9 @@ export function createApp(deps: AppDeps): App {
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port));
+        httpServer.listen(config.port, config.host, () =>
+          resolve((httpServer.address() as AddressInfo).port),
+        );
       }),
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));

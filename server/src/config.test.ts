@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('defaults to the embedded database, in-process jobs and seeding', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ databaseUrl: undefined, redisUrl: undefined, seedOnEmpty: true, port: 3000, cookieSecure: false });
+    expect(c).toMatchObject({
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      seedOnEmpty: true,
+      port: 3000,
+      cookieSecure: false,
+    });
   });
 
   it('does not seed a real PostgreSQL by default and secures cookies in production', () => {
@@ -14,7 +20,9 @@ describe('loadConfig', () => {
   });
 
   it('fails fast naming every bad variable', () => {
-    expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'not a url', SEED_ON_EMPTY: 'maybe' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'not a url', SEED_ON_EMPTY: 'maybe' })).toThrow(
+      ConfigError,
+    );
     try {
       loadConfig({ PORT: 'eighty', REDIS_URL: 'not a url' });
     } catch (error) {

@@ -2,8 +2,8 @@ import { Redis } from 'ioredis';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
-import { scheduleStartupJobs } from './jobs/register-jobs.js';
 import { createScheduler } from './jobs/create-scheduler.js';
+import { scheduleStartupJobs } from './jobs/register-jobs.js';
 import { createLogger } from './logger.js';
 import { isDatabaseEmpty, seedDemoUniversity } from './seed/demo-university.js';
 import { loginsText } from './seed/print-logins.js';
@@ -20,7 +20,9 @@ function readConfig() {
 
 const config = readConfig();
 const log = createLogger(config.logLevel);
-const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+const database = await openDatabase(
+  config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+);
 const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
 const scheduler = createScheduler(config.redisUrl, config.queuePrefix, log);
 

@@ -3,7 +3,13 @@ import { auditLogRoute } from './audit/audit-routes.js';
 import { health } from './health/health-route.js';
 import type { RouteTable } from './http/define-route.js';
 import { setAdmission } from './sittings/admission-routes.js';
-import { assignProctors, createSitting, getSitting, listSittings, studentSchedule } from './sittings/sitting-routes.js';
+import {
+  assignProctors,
+  createSitting,
+  getSitting,
+  listSittings,
+  studentSchedule,
+} from './sittings/sitting-routes.js';
 
 /** Every route of the shared contract with its handler; a contract route without one fails typecheck. */
 export const routeTable: RouteTable = {

@@ -22,8 +22,12 @@ describe('accounts and sessions', () => {
   });
 
   it('never says whether the login or the password was wrong', async () => {
-    const wrongPassword = await new TestClient(t.baseUrl).call('login', { body: { login: 'student10', password: 'nope' } });
-    const noSuchUser = await new TestClient(t.baseUrl).call('login', { body: { login: 'nobody', password: 'nope' } });
+    const wrongPassword = await new TestClient(t.baseUrl).call('login', {
+      body: { login: 'student10', password: 'nope' },
+    });
+    const noSuchUser = await new TestClient(t.baseUrl).call('login', {
+      body: { login: 'nobody', password: 'nope' },
+    });
     expect(wrongPassword.status).toBe(401);
     expect(noSuchUser.status).toBe(401);
     expect(wrongPassword.body).toEqual(noSuchUser.body);
@@ -49,13 +53,18 @@ describe('accounts and sessions', () => {
   it('rate-limits password guessing per login and tells when to retry', async () => {
     const client = new TestClient(t.baseUrl);
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await client.call('login', { body: { login: 'student13', password: `guess${i}` } })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await client.call('login', { body: { login: 'student13', password: `guess${i}` } })).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
     const blocked = await client.call('login', { body: { login: 'student13', password: 'adal2026' } });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another login from the same address is not punished for it.
-    expect((await client.call('login', { body: { login: 'student14', password: 'adal2026' } })).status).toBe(200);
+    expect((await client.call('login', { body: { login: 'student14', password: 'adal2026' } })).status).toBe(
+      200,
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorResponse } from '@adal/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbFingerprint } from './db-fingerprint.js';
 import { anyDisciplineAndGroup } from './fixtures.js';
 import { TestClient } from './http-client.js';
@@ -36,7 +36,13 @@ describe('bad input gets a clear error and changes nothing', () => {
   it('refuses references that do not exist, naming the field', async () => {
     const refs = await anyDisciplineAndGroup(t.database.db);
     const res = await registrar.call('createSitting', {
-      body: { ...refs, disciplineId: '00000000-0000-4000-8000-000000000000', kind: 'oral', startsAt: '2026-12-01T09:00:00Z', durationMinutes: 60 },
+      body: {
+        ...refs,
+        disciplineId: '00000000-0000-4000-8000-000000000000',
+        kind: 'oral',
+        startsAt: '2026-12-01T09:00:00Z',
+        durationMinutes: 60,
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toEqual([{ path: 'body.disciplineId', message: 'no such discipline' }]);
@@ -49,18 +55,32 @@ describe('bad input gets a clear error and changes nothing', () => {
   it('creates a sitting with the kind’s default policies, overridable per field', async () => {
     const refs = await anyDisciplineAndGroup(t.database.db);
     const res = await registrar.call('createSitting', {
-      body: { ...refs, kind: 'oral', startsAt: '2026-12-01T09:00:00+05:00', durationMinutes: 90, policies: { attemptsAllowed: 2 } },
+      body: {
+        ...refs,
+        kind: 'oral',
+        startsAt: '2026-12-01T09:00:00+05:00',
+        durationMinutes: 90,
+        policies: { attemptsAllowed: 2 },
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body.startsAt).toBe('2026-12-01T04:00:00.000Z');
-    expect(res.body.policies).toMatchObject({ attemptsAllowed: 2, oralQuestioningDelayMinutes: 20, writtenDurationMinutes: 120 });
+    expect(res.body.policies).toMatchObject({
+      attemptsAllowed: 2,
+      oralQuestioningDelayMinutes: 20,
+      writtenDurationMinutes: 120,
+    });
   });
 
   it('answers malformed JSON, wrong content types and oversized bodies with codes, not crashes', async () => {
-    const malformed = await registrar.raw('POST', '/api/sittings', '{"kind":', { 'content-type': 'application/json' });
+    const malformed = await registrar.raw('POST', '/api/sittings', '{"kind":', {
+      'content-type': 'application/json',
+    });
     expect(malformed.status).toBe(400);
     expectCleanError(malformed.body);
-    const form = await registrar.raw('POST', '/api/sittings', 'kind=oral', { 'content-type': 'application/x-www-form-urlencoded' });
+    const form = await registrar.raw('POST', '/api/sittings', 'kind=oral', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(form.status).toBe(415);
     const huge = await registrar.raw('POST', '/api/sittings', JSON.stringify({ pad: 'x'.repeat(10_000) }));
     expect(huge.status).toBe(413);
@@ -84,6 +104,10 @@ describe('bad input gets a clear error and changes nothing', () => {
   it('answers health with the database and queue state', async () => {
     const res = await new TestClient(t.baseUrl).call('health');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', database: { kind: 'pglite', ok: true }, queue: { kind: 'in-process', ok: true } });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      database: { kind: 'pglite', ok: true },
+      queue: { kind: 'in-process', ok: true },
+    });
   });
 });

@@ -1,17 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/database.js';
+import { rawRows } from '../src/db/raw-rows.js';
 
 /** A digest of every row of every table, to prove a refused call changed nothing. */
 export async function dbFingerprint(db: Db): Promise<Record<string, string>> {
-  const tables = await db.execute<{ name: string }>(
+  const tables = await rawRows<{ name: string }>(
+    db,
     sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
   );
   const result: Record<string, string> = {};
-  for (const { name } of tables.rows) {
-    const digest = await db.execute<{ d: string | null }>(
+  for (const { name } of tables) {
+    const [row] = await rawRows<{ d: string | null }>(
+      db,
       sql.raw(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS d FROM "${name}" t`),
     );
-    result[name] = digest.rows[0]?.d ?? 'empty';
+    result[name] = row?.d ?? 'empty';
   }
   return result;
 }

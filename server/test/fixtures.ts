@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { SittingKind } from '@adal/shared';
+import { eq } from 'drizzle-orm';
 import { users } from '../src/accounts/schema.js';
 import type { Db } from '../src/db/database.js';
-import { academicGroups, disciplines } from '../src/university/schema.js';
 import type { SeedSummary } from '../src/seed/demo-university.js';
+import { academicGroups, disciplines } from '../src/university/schema.js';
 
 export function sittingOf(seed: SeedSummary, kind: SittingKind): string {
   const s = seed.sittings.find((x) => x.kind === kind);

@@ -11,7 +11,12 @@ export class TestClient {
   cookie: string | undefined;
   constructor(readonly baseUrl: string) {}
 
-  async raw(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<CallResult> {
+  async raw(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<CallResult> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {
@@ -34,7 +39,8 @@ export class TestClient {
 
   async login(login: string, password = 'adal2026'): Promise<this> {
     const res = await this.call('login', { body: { login, password } });
-    if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return this;
   }
 }

@@ -1,10 +1,10 @@
+import { defaultPolicies } from '@adal/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPolicies } from '@adal/shared';
 import { auditLog } from '../src/audit/schema.js';
+import { grades } from '../src/grades/schema.js';
 import { commissionMembers, sittings } from '../src/sittings/schema.js';
 import { students } from '../src/university/schema.js';
-import { grades } from '../src/grades/schema.js';
 import { violationLogEntries } from '../src/violations/schema.js';
 import { anyDisciplineAndGroup, sittingOf, userId } from './fixtures.js';
 import { type StorageMode, startTestApp, type TestApp } from './test-app.js';
@@ -15,7 +15,8 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
     await promise;
   } catch (error) {
     const parts: string[] = [];
-    for (let e: unknown = error; e instanceof Error; e = e.cause) parts.push(e.message, (e as { constraint?: string }).constraint ?? '');
+    for (let e: unknown = error; e instanceof Error; e = e.cause)
+      parts.push(e.message, (e as { constraint?: string }).constraint ?? '');
     return parts.join(' ');
   }
   throw new Error('the database accepted it');
@@ -31,26 +32,43 @@ describe.each<StorageMode>(['pglite', 'postgres'])('database invariants on %s', 
   it('a state exam cannot exist without a commission', async () => {
     const refs = await anyDisciplineAndGroup(t.database.db);
     const msg = await refusal(
-      t.database.db.insert(sittings).values({ ...refs, kind: 'state_exam', startsAt: new Date(), durationMinutes: 60, policies: defaultPolicies('state_exam') }),
+      t.database.db.insert(sittings).values({
+        ...refs,
+        kind: 'state_exam',
+        startsAt: new Date(),
+        durationMinutes: 60,
+        policies: defaultPolicies('state_exam'),
+      }),
     );
     expect(msg).toContain('sittings_state_needs_commission');
   });
 
   it('an IIN is twelve digits and unique', async () => {
     const id = await userId(t.database.db, 'student03');
-    expect(await refusal(t.database.db.update(students).set({ iin: '12345' }).where(eq(students.userId, id)))).toContain(
-      'students_iin_digits',
-    );
+    expect(
+      await refusal(t.database.db.update(students).set({ iin: '12345' }).where(eq(students.userId, id))),
+    ).toContain('students_iin_digits');
     const [other] = await t.database.db.select().from(students).limit(1);
-    const msg = await refusal(t.database.db.update(students).set({ iin: other?.iin ?? '' }).where(eq(students.userId, id)));
+    const msg = await refusal(
+      t.database.db
+        .update(students)
+        .set({ iin: other?.iin ?? '' })
+        .where(eq(students.userId, id)),
+    );
     expect(msg).toMatch(/unique|duplicate/i);
   });
 
   it('a commission has one chair', async () => {
-    const [chairRow] = await t.database.db.select().from(commissionMembers).where(eq(commissionMembers.role, 'chair'));
+    const [chairRow] = await t.database.db
+      .select()
+      .from(commissionMembers)
+      .where(eq(commissionMembers.role, 'chair'));
     const member2 = await userId(t.database.db, 'member2');
     const msg = await refusal(
-      t.database.db.update(commissionMembers).set({ role: 'chair' }).where(eq(commissionMembers.userId, member2)),
+      t.database.db
+        .update(commissionMembers)
+        .set({ role: 'chair' })
+        .where(eq(commissionMembers.userId, member2)),
     );
     expect(chairRow).toBeDefined();
     expect(msg).toContain('commission_one_chair');
@@ -60,7 +78,15 @@ describe.each<StorageMode>(['pglite', 'postgres'])('database invariants on %s', 
     const sittingId = sittingOf(t.seed, 'written');
     const studentId = await userId(t.database.db, 'student04');
     const msg = await refusal(
-      t.database.db.insert(grades).values({ sittingId, studentId, percent: 101, letter: 'A', gpaPoints: 4, traditional: 'excellent', gradedBy: studentId }),
+      t.database.db.insert(grades).values({
+        sittingId,
+        studentId,
+        percent: 101,
+        letter: 'A',
+        gpaPoints: 4,
+        traditional: 'excellent',
+        gradedBy: studentId,
+      }),
     );
     expect(msg).toContain('grades_percent_range');
   });
@@ -71,16 +97,35 @@ describe.each<StorageMode>(['pglite', 'postgres'])('database invariants on %s', 
     const studentId = await userId(db, 'student05');
     const [entry] = await db
       .insert(violationLogEntries)
-      .values({ sittingId, studentId, seq: 1, source: 'system', type: 'admitted', severity: 'info', prevHash: '0'.repeat(64), hash: 'f'.repeat(64) })
+      .values({
+        sittingId,
+        studentId,
+        seq: 1,
+        source: 'system',
+        type: 'admitted',
+        severity: 'info',
+        prevHash: '0'.repeat(64),
+        hash: 'f'.repeat(64),
+      })
       .returning();
     expect(entry).toBeDefined();
-    expect(await refusal(db.update(violationLogEntries).set({ text: 'edited' }).where(eq(violationLogEntries.id, entry?.id ?? 0)))).toContain(
-      'append-only',
-    );
-    expect(await refusal(db.delete(violationLogEntries).where(eq(violationLogEntries.id, entry?.id ?? 0)))).toContain('append-only');
+    expect(
+      await refusal(
+        db
+          .update(violationLogEntries)
+          .set({ text: 'edited' })
+          .where(eq(violationLogEntries.id, entry?.id ?? 0)),
+      ),
+    ).toContain('append-only');
+    expect(
+      await refusal(db.delete(violationLogEntries).where(eq(violationLogEntries.id, entry?.id ?? 0))),
+    ).toContain('append-only');
     await db.insert(auditLog).values({ actorId: null, action: 'test', subject: null });
     expect(await refusal(db.execute(sql`DELETE FROM audit_log`))).toContain('append-only');
-    const [still] = await db.select().from(violationLogEntries).where(eq(violationLogEntries.id, entry?.id ?? 0));
+    const [still] = await db
+      .select()
+      .from(violationLogEntries)
+      .where(eq(violationLogEntries.id, entry?.id ?? 0));
     expect(still?.text).toBe('');
   });
 });

@@ -16,7 +16,13 @@ describe('two server processes with PostgreSQL and Redis', () => {
     database = await createTempDatabase();
     const queuePrefix = uniqueName('mp').replace('_', '-');
     a = await startTestApp({ storage: 'postgres', queue: 'bullmq', databaseUrl: database.url, queuePrefix });
-    b = await startTestApp({ storage: 'postgres', queue: 'bullmq', databaseUrl: database.url, queuePrefix, seed: false });
+    b = await startTestApp({
+      storage: 'postgres',
+      queue: 'bullmq',
+      databaseUrl: database.url,
+      queuePrefix,
+      seed: false,
+    });
   });
   afterAll(async () => {
     for (const s of sockets) s.close();
@@ -42,7 +48,9 @@ describe('two server processes with PostgreSQL and Redis', () => {
     const otherSocket = await connectSocket(a.baseUrl, otherStudent.cookie);
     const watcherSocket = await connectSocket(a.baseUrl, watcher.cookie);
     sockets.push(studentSocket, otherSocket, watcherSocket);
-    const watched = await new Promise((resolve) => watcherSocket.emit('sitting:watch', { sittingId }, resolve));
+    const watched = await new Promise((resolve) =>
+      watcherSocket.emit('sitting:watch', { sittingId }, resolve),
+    );
     expect(watched).toEqual({ ok: true, data: { sittingId } });
     let otherGotIt = false;
     otherSocket.on('admission:changed', () => {
@@ -52,7 +60,10 @@ describe('two server processes with PostgreSQL and Redis', () => {
     const toStudent = nextEvent(studentSocket, 'admission:changed');
     const toWatcher = nextEvent(watcherSocket, 'admission:changed');
     const proctorOnB = await new TestClient(b.baseUrl).login('proctor1');
-    const res = await proctorOnB.call('setAdmission', { params: { sittingId }, body: { studentId, access: 'green' } });
+    const res = await proctorOnB.call('setAdmission', {
+      params: { sittingId },
+      body: { studentId, access: 'green' },
+    });
     expect(res.status).toBe(200);
 
     expect(await toStudent).toMatchObject({ sittingId, studentId, access: 'green' });
@@ -65,6 +76,10 @@ describe('two server processes with PostgreSQL and Redis', () => {
   it('reports PostgreSQL and BullMQ in health', async () => {
     const res = await new TestClient(b.baseUrl).call('health');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', database: { kind: 'postgres', ok: true }, queue: { kind: 'bullmq', ok: true } });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      database: { kind: 'postgres', ok: true },
+      queue: { kind: 'bullmq', ok: true },
+    });
   });
 });

@@ -22,7 +22,10 @@ describe('socket.io on the embedded default', () => {
     const ack = await emitAck(socket, 'sitting:watch', { sittingId: 42 });
     const ack2 = await emitAck(socket, 'sitting:watch', 'not an object');
     socket.close();
-    expect(ack).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ path: 'payload.sittingId' }] } });
+    expect(ack).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed', fields: [{ path: 'payload.sittingId' }] },
+    });
     expect(ack2).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
   });
 

@@ -1,5 +1,5 @@
+import { CLIENT_EVENTS, http, ROLES, type Role, type RouteName, type SittingKind } from '@adal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_EVENTS, http, type Role, type RouteName, ROLES, type SittingKind } from '@adal/shared';
 import { dbFingerprint } from './db-fingerprint.js';
 import { anyDisciplineAndGroup, sittingOf, userId } from './fixtures.js';
 import { TestClient } from './http-client.js';
@@ -50,7 +50,10 @@ const OWN_SITTING: Record<Role, SittingKind> = {
 
 describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s', (storage) => {
   let t: TestApp;
-  let requestFor: (role: Role, name: RouteName) => { params?: Record<string, string>; query?: string; body?: unknown };
+  let requestFor: (
+    role: Role,
+    name: RouteName,
+  ) => { params?: Record<string, string>; query?: string; body?: unknown };
 
   beforeAll(async () => {
     t = await startTestApp({ storage });
@@ -60,22 +63,28 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
     const refs = await anyDisciplineAndGroup(db);
     requestFor = (role, name) => {
       const sittingId = sittingOf(t.seed, OWN_SITTING[role]);
-      const requests: Record<RouteName, { params?: Record<string, string>; query?: string; body?: unknown }> = {
-        login: { body: { login: LOGIN_OF[role], password: 'adal2026' } },
-        logout: { body: {} },
-        me: {},
-        updateMe: { body: { language: 'ru' } },
-        health: {},
-        studentSchedule: {},
-        listSittings: {},
-        getSitting: { params: { sittingId } },
-        createSitting: {
-          body: { ...refs, kind: 'computer_test', startsAt: '2026-12-01T09:00:00+05:00', durationMinutes: 60 },
-        },
-        assignProctors: { params: { sittingId }, body: { proctorIds: [proctor1] } },
-        setAdmission: { params: { sittingId }, body: { studentId: student01, access: 'green' } },
-        auditLog: { query: '?limit=5' },
-      };
+      const requests: Record<RouteName, { params?: Record<string, string>; query?: string; body?: unknown }> =
+        {
+          login: { body: { login: LOGIN_OF[role], password: 'adal2026' } },
+          logout: { body: {} },
+          me: {},
+          updateMe: { body: { language: 'ru' } },
+          health: {},
+          studentSchedule: {},
+          listSittings: {},
+          getSitting: { params: { sittingId } },
+          createSitting: {
+            body: {
+              ...refs,
+              kind: 'computer_test',
+              startsAt: '2026-12-01T09:00:00+05:00',
+              durationMinutes: 60,
+            },
+          },
+          assignProctors: { params: { sittingId }, body: { proctorIds: [proctor1] } },
+          setAdmission: { params: { sittingId }, body: { studentId: student01, access: 'green' } },
+          auditLog: { query: '?limit=5' },
+        };
       return requests[name];
     };
   });
@@ -98,7 +107,9 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
         if (allowed) {
           outcomes.push(`${name} ${role} ${res.status >= 200 && res.status < 300 ? 'ok' : res.status}`);
         } else {
-          outcomes.push(`${name} ${role} ${res.status === 403 && res.body.error.code === 'forbidden' ? 'ok' : res.status}`);
+          outcomes.push(
+            `${name} ${role} ${res.status === 403 && res.body.error.code === 'forbidden' ? 'ok' : res.status}`,
+          );
           expect(await dbFingerprint(t.database.db), `${role} ${name} changed the database`).toEqual(before);
         }
       }
@@ -129,7 +140,10 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
     const client = await new TestClient(t.baseUrl).login(login);
     const sittingId = sittingOf(t.seed, kind);
     const before = await dbFingerprint(t.database.db);
-    const body = name === 'setAdmission' ? { studentId: await userId(t.database.db, 'student02'), access: 'green' } : undefined;
+    const body =
+      name === 'setAdmission'
+        ? { studentId: await userId(t.database.db, 'student02'), access: 'green' }
+        : undefined;
     const res = await client.call(name, { params: { sittingId }, body });
     expect(res.status).toBe(403);
     expect(await dbFingerprint(t.database.db)).toEqual(before);

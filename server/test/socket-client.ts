@@ -21,7 +21,11 @@ export function connectSocket(baseUrl: string, cookie: string | undefined): Prom
 }
 
 /** Emits a command and resolves with its ack. */
-export function emitAck<E extends ClientEventName>(socket: TestSocket, event: E, payload: unknown): Promise<Ack<unknown>> {
+export function emitAck<E extends ClientEventName>(
+  socket: TestSocket,
+  event: E,
+  payload: unknown,
+): Promise<Ack<unknown>> {
   return new Promise((resolve) => {
     (socket.emit as (e: string, p: unknown, cb: (a: Ack<unknown>) => void) => void)(event, payload, resolve);
   });

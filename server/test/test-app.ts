@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { createApp, type App } from '../src/app.js';
+import { type App, createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/database.js';
 import { createScheduler } from '../src/jobs/create-scheduler.js';

@@ -8,13 +8,19 @@ import { HttpError } from '../http/http-error.js';
 import { consume } from '../http/rate-limits.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { users } from './schema.js';
-import { createSession, deleteSession, SESSION_COOKIE } from './sessions.js';
 import { sessionToken } from './session-middleware.js';
+import { createSession, deleteSession, SESSION_COOKIE } from './sessions.js';
 
 // Compared against when the login does not exist, so both cases take the same time.
 const decoyHash = hashPassword('decoy-password-never-matches');
 
-const toMe = (a: Actor) => ({ id: a.id, login: a.login, fullName: a.fullName, role: a.role, language: a.language });
+const toMe = (a: Actor) => ({
+  id: a.id,
+  login: a.login,
+  fullName: a.fullName,
+  role: a.role,
+  language: a.language,
+});
 
 function setSessionCookie(res: Response, config: Config, token: string | null): void {
   const options = {
@@ -32,15 +38,29 @@ export const login = defineRoute('login', {
   async handle({ body, ctx, req, res }) {
     const limiterKey = `${req.ip}|${body.login.toLowerCase()}`;
     await consume(ctx.limits.login, limiterKey);
-    const [user] = await ctx.db.select().from(users).where(eq(users.login, body.login.toLowerCase())).limit(1);
+    const [user] = await ctx.db
+      .select()
+      .from(users)
+      .where(eq(users.login, body.login.toLowerCase()))
+      .limit(1);
     const ok = await verifyPassword(body.password, user?.passwordHash ?? (await decoyHash));
     if (!user || !ok) {
-      await recordAudit(ctx.db, { actorId: null, action: 'login.failed', subject: body.login, details: { ip: req.ip } });
+      await recordAudit(ctx.db, {
+        actorId: null,
+        action: 'login.failed',
+        subject: body.login,
+        details: { ip: req.ip },
+      });
       throw new HttpError('unauthenticated', 'Wrong login or password.');
     }
     await ctx.limits.login.delete(limiterKey);
     setSessionCookie(res, ctx.config, await createSession(ctx.db, user.id, ctx.config.sessionTtlHours));
-    await recordAudit(ctx.db, { actorId: user.id, action: 'login', subject: user.login, details: { ip: req.ip } });
+    await recordAudit(ctx.db, {
+      actorId: user.id,
+      action: 'login',
+      subject: user.login,
+      details: { ip: req.ip },
+    });
     return toMe(user as Actor);
   },
 });

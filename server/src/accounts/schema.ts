@@ -1,6 +1,6 @@
+import { LANGUAGES, ROLES } from '@adal/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { LANGUAGES, ROLES } from '@adal/shared';
 import { at, createdAt, id } from '../db/columns.js';
 
 export const roleEnum = pgEnum('role', ROLES as [string, ...string[]]);

@@ -18,7 +18,13 @@ export async function createSession(db: Db, userId: string, ttlHours: number): P
 
 export async function findSessionActor(db: Db, token: string): Promise<Actor | null> {
   const [row] = await db
-    .select({ id: users.id, login: users.login, fullName: users.fullName, role: users.role, language: users.language })
+    .select({
+      id: users.id,
+      login: users.login,
+      fullName: users.fullName,
+      role: users.role,
+      language: users.language,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, digest(token)), gt(sessions.expiresAt, new Date())))

@@ -12,4 +12,3 @@ export interface AuditRecord {
 export async function recordAudit(db: Db | Tx, record: AuditRecord): Promise<void> {
   await db.insert(auditLog).values({ ...record, details: record.details ?? {} });
 }
-

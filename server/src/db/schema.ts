@@ -1,9 +1,9 @@
 /** Every table, for drizzle's relational queries and for drizzle-kit's migration generator. */
 export * from '../accounts/schema.js';
-export * from '../university/schema.js';
-export * from '../sittings/schema.js';
-export * from '../banks/schema.js';
 export * from '../attempts/schema.js';
-export * from '../violations/schema.js';
-export * from '../grades/schema.js';
 export * from '../audit/schema.js';
+export * from '../banks/schema.js';
+export * from '../grades/schema.js';
+export * from '../sittings/schema.js';
+export * from '../university/schema.js';
+export * from '../violations/schema.js';

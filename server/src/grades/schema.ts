@@ -1,15 +1,12 @@
+import { GRADE_SCALE, TraditionalGrade } from '@adal/shared';
 import { sql } from 'drizzle-orm';
 import { check, date, jsonb, numeric, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { GRADE_SCALE, TraditionalGrade } from '@adal/shared';
 import { users } from '../accounts/schema.js';
 import { attempts } from '../attempts/schema.js';
 import { at, createdAt, id } from '../db/columns.js';
 import { sittings } from '../sittings/schema.js';
 
-export const letterEnum = pgEnum(
-  'letter_grade',
-  GRADE_SCALE.map((r) => r.letter) as [string, ...string[]],
-);
+export const letterEnum = pgEnum('letter_grade', GRADE_SCALE.map((r) => r.letter) as [string, ...string[]]);
 export const traditionalEnum = pgEnum('traditional_grade', TraditionalGrade.options as [string, ...string[]]);
 
 /** A student's grade for a sitting, in all four transcript columns. Written by grades/record-grade.ts. */
@@ -65,6 +62,9 @@ export const appeals = pgTable(
     decisionNote: text(),
   },
   (t) => [
-    check('appeals_decision_complete', sql`${t.status} in ('filed', 'under_review') or ${t.decidedAt} is not null`),
+    check(
+      'appeals_decision_complete',
+      sql`${t.status} in ('filed', 'under_review') or ${t.decidedAt} is not null`,
+    ),
   ],
 );

@@ -1,6 +1,6 @@
+import type { HttpRoutes, Role, RouteName, RouteResponse } from '@adal/shared';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import type { HttpRoutes, Role, RouteName, RouteResponse } from '@adal/shared';
 import type { AppContext } from '../app-context.js';
 import type { Actor } from './actor.js';
 

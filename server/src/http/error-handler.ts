@@ -1,12 +1,13 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorResponse } from '@adal/shared';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { HttpError } from './http-error.js';
 
 /** body-parser marks its own errors with a `type`; map the ones a client can cause. */
 function fromBodyParser(error: unknown): HttpError | undefined {
   const type = (error as { type?: unknown }).type;
-  if (type === 'entity.too.large') return new HttpError('payload_too_large', 'The request body is too large.');
+  if (type === 'entity.too.large')
+    return new HttpError('payload_too_large', 'The request body is too large.');
   if (type === 'entity.parse.failed')
     return new HttpError('validation_failed', 'The request body is not valid JSON.', [
       { path: 'body', message: 'invalid JSON' },
@@ -20,10 +21,15 @@ function fromBodyParser(error: unknown): HttpError | undefined {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const known = error instanceof HttpError ? error : fromBodyParser(error);
-    const failure = known ?? new HttpError('internal', 'Something went wrong on our side; nothing was saved.');
+    const failure =
+      known ?? new HttpError('internal', 'Something went wrong on our side; nothing was saved.');
     if (!known) log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
     const body: ApiErrorResponse = {
-      error: { code: failure.code, message: failure.message, ...(failure.fields ? { fields: failure.fields } : {}) },
+      error: {
+        code: failure.code,
+        message: failure.message,
+        ...(failure.fields ? { fields: failure.fields } : {}),
+      },
     };
     if (failure.headers) res.set(failure.headers);
     res.status(failure.status).json(body);

@@ -1,6 +1,6 @@
+import { fieldErrors, http, type RouteContract, type RouteName } from '@adal/shared';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
-import { fieldErrors, http, type RouteContract, type RouteName } from '@adal/shared';
 import type { AppContext } from '../app-context.js';
 import type { Actor } from './actor.js';
 import type { RouteDef, RouteTable } from './define-route.js';
@@ -30,33 +30,39 @@ export function mountRoutes(table: RouteTable, ctx: AppContext): Router {
     const def = table[name] as RouteDef<RouteName>;
     const method = contract.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     // Mounted under /api by createApp.
-    router[method](contract.path.replace(/^\/api/, ''), async (req: Request, res: Response, next: NextFunction) => {
-      try {
-        const actor = req.actor ?? null;
-        checkRole(def, actor);
-        const input = {
-          actor,
-          params: parsePart(contract.params, req.params, 'params'),
-          query: parsePart(contract.query, req.query, 'query'),
-          body: parsePart(contract.body, req.body, 'body'),
-          ctx,
-          req,
-          res,
-        };
-        if (def.owns && actor && !(await def.owns({ ...input, actor } as never))) {
-          ctx.log.warn({ actor: actor.id, role: actor.role, route: name, params: req.params }, 'refused: not owner');
-          throw forbidden('This is not one of your sittings.');
+    router[method](
+      contract.path.replace(/^\/api/, ''),
+      async (req: Request, res: Response, next: NextFunction) => {
+        try {
+          const actor = req.actor ?? null;
+          checkRole(def, actor);
+          const input = {
+            actor,
+            params: parsePart(contract.params, req.params, 'params'),
+            query: parsePart(contract.query, req.query, 'query'),
+            body: parsePart(contract.body, req.body, 'body'),
+            ctx,
+            req,
+            res,
+          };
+          if (def.owns && actor && !(await def.owns({ ...input, actor } as never))) {
+            ctx.log.warn(
+              { actor: actor.id, role: actor.role, route: name, params: req.params },
+              'refused: not owner',
+            );
+            throw forbidden('This is not one of your sittings.');
+          }
+          const result = await def.handle(input as never);
+          // Parsing the response strips any field the contract does not name.
+          if (res.statusCode === 200 && def.status) res.status(def.status);
+          res.json(contract.response.parse(result));
+        } catch (error) {
+          if (error instanceof HttpError && error.code === 'forbidden' && req.actor)
+            ctx.log.warn({ actor: req.actor.id, role: req.actor.role, route: name }, 'refused');
+          next(error);
         }
-        const result = await def.handle(input as never);
-        // Parsing the response strips any field the contract does not name.
-        if (res.statusCode === 200 && def.status) res.status(def.status);
-        res.json(contract.response.parse(result));
-      } catch (error) {
-        if (error instanceof HttpError && error.code === 'forbidden' && req.actor)
-          ctx.log.warn({ actor: req.actor.id, role: req.actor.role, route: name }, 'refused');
-        next(error);
-      }
-    });
+      },
+    );
   }
   return router;
 }

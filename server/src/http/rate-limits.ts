@@ -1,5 +1,10 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
 import { HttpError } from './http-error.js';
 
@@ -16,7 +21,12 @@ export interface RateLimits {
 export function createRateLimits(config: Config, redis: Redis | undefined): RateLimits {
   const make = (keyPrefix: string, points: number, duration: number) =>
     redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.queuePrefix}:rl:${keyPrefix}`, points, duration })
+      ? new RateLimiterRedis({
+          storeClient: redis,
+          keyPrefix: `${config.queuePrefix}:rl:${keyPrefix}`,
+          points,
+          duration,
+        })
       : new RateLimiterMemory({ keyPrefix, points, duration });
   return {
     login: make('login', config.loginRateLimit, config.loginRateWindowSeconds),

@@ -9,7 +9,9 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 function spa(dir: string): Router {
   const router = express.Router();
   router.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
-  router.get(/.*/, (_req, res) => res.set('Cache-Control', 'no-cache').sendFile(path.join(dir, 'index.html')));
+  router.get(/.*/, (_req, res) =>
+    res.set('Cache-Control', 'no-cache').sendFile(path.join(dir, 'index.html')),
+  );
   return router;
 }
 

@@ -43,7 +43,7 @@ export class BullmqScheduler implements JobScheduler {
 
   async cancel(jobId: string): Promise<boolean> {
     const job = await this.queue.getJob(jobId);
-    if (!job || !(await job.isDelayed() || await job.isWaiting())) return false;
+    if (!job || !((await job.isDelayed()) || (await job.isWaiting()))) return false;
     await job.remove();
     return true;
   }
@@ -60,7 +60,9 @@ export class BullmqScheduler implements JobScheduler {
       },
       { connection: this.workerConnection, prefix: this.prefix, concurrency: 8 },
     );
-    this.worker.on('failed', (job, err) => this.log.error({ err, job: job?.name, jobId: job?.id }, 'job failed'));
+    this.worker.on('failed', (job, err) =>
+      this.log.error({ err, job: job?.name, jobId: job?.id }, 'job failed'),
+    );
     await this.worker.waitUntilReady();
   }
 

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { DependencyState as Schema } from '@adal/shared';
+import type { z } from 'zod';
 
 export type DependencyState = z.infer<typeof Schema>;
 

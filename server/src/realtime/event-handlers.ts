@@ -3,8 +3,8 @@ import type { Socket } from 'socket.io';
 import type { AppContext } from '../app-context.js';
 import type { Actor } from '../http/actor.js';
 import type { Access } from '../http/define-route.js';
-import { STAFF_ROLES } from '../sittings/sitting-routes.js';
 import { canSeeSitting } from '../sittings/sitting-access.js';
+import { STAFF_ROLES } from '../sittings/sitting-routes.js';
 import { sittingRoom } from './live-events.js';
 
 type Payload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];

@@ -1,17 +1,17 @@
 import type { Server as HttpServer } from 'node:http';
-import { createAdapter } from '@socket.io/redis-adapter';
-import type { Redis } from 'ioredis';
-import { Server, type Socket } from 'socket.io';
 import {
   type Ack,
   type ApiErrorBody,
   CLIENT_EVENTS,
   type ClientEventName,
-  clientEventSchemas,
   type ClientToServerEvents,
+  clientEventSchemas,
   fieldErrors,
   type ServerToClientEvents,
 } from '@adal/shared';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import { Server, type Socket } from 'socket.io';
 import { actorFromCookie } from '../accounts/session-middleware.js';
 import type { AppContext } from '../app-context.js';
 import type { Actor } from '../http/actor.js';
@@ -20,16 +20,27 @@ import { consume } from '../http/rate-limits.js';
 import { type EventDef, eventHandlers } from './event-handlers.js';
 import { userRoom } from './live-events.js';
 
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+export type AppServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { actor: Actor }
+>;
 
-export function createSocketServer(httpServer: HttpServer, bodyLimit: number, redis: Redis | undefined, prefix: string): AppServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  bodyLimit: number,
+  redis: Redis | undefined,
+  prefix: string,
+): AppServer {
   const io: AppServer = new Server(httpServer, { maxHttpBufferSize: bodyLimit, serveClient: false });
   if (redis) io.adapter(createAdapter(redis, redis.duplicate(), { key: `${prefix}:socket.io` }));
   return io;
 }
 
 function toErrorBody(error: unknown, ctx: AppContext): ApiErrorBody {
-  if (error instanceof HttpError) return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  if (error instanceof HttpError)
+    return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   ctx.log.error({ err: error }, 'socket handler failed');
   return { code: 'internal', message: 'Something went wrong on our side; nothing was saved.' };
 }
@@ -38,11 +49,18 @@ async function runEvent<E extends ClientEventName>(socket: Socket, name: E, raw:
   const actor: Actor = socket.data.actor;
   const def = eventHandlers[name] as unknown as EventDef<E>;
   await consume(ctx.limits.socketEvents, socket.id);
-  if (def.access !== 'authenticated' && !def.access.includes(actor.role)) throw new HttpError('forbidden', 'You may not do this.');
+  if (def.access !== 'authenticated' && !def.access.includes(actor.role))
+    throw new HttpError('forbidden', 'You may not do this.');
   const parsed = clientEventSchemas[name].safeParse(raw);
-  if (!parsed.success) throw new HttpError('validation_failed', `Invalid ${name} payload.`, fieldErrors(parsed.error, 'payload'));
+  if (!parsed.success)
+    throw new HttpError(
+      'validation_failed',
+      `Invalid ${name} payload.`,
+      fieldErrors(parsed.error, 'payload'),
+    );
   const payload = parsed.data as Parameters<ClientToServerEvents[E]>[0];
-  if (def.owns && !(await def.owns(actor, payload, ctx))) throw new HttpError('forbidden', 'This is not one of your sittings.');
+  if (def.owns && !(await def.owns(actor, payload, ctx)))
+    throw new HttpError('forbidden', 'This is not one of your sittings.');
   return def.handle(socket, payload, ctx);
 }
 
@@ -70,7 +88,10 @@ export function attachSocketHandlers(io: AppServer, ctx: AppContext): void {
         } catch (error) {
           const body = toErrorBody(error, ctx);
           if (body.code === 'forbidden')
-            ctx.log.warn({ actor: socket.data.actor.id, role: socket.data.actor.role, event: name }, 'refused');
+            ctx.log.warn(
+              { actor: socket.data.actor.id, role: socket.data.actor.role, event: name },
+              'refused',
+            );
           reply?.({ ok: false, error: body });
         }
       });

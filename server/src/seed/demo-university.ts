@@ -1,5 +1,5 @@
-import { count } from 'drizzle-orm';
 import { defaultPolicies, type Role, type SittingKind } from '@adal/shared';
+import { count } from 'drizzle-orm';
 import { hashPassword } from '../accounts/passwords.js';
 import { users } from '../accounts/schema.js';
 import { questionBanks, questions, ticketPools, tickets } from '../banks/schema.js';
@@ -43,7 +43,11 @@ function demoStart(kind: SittingKind, now: Date): Date {
 async function insertUsers(tx: Tx, hash: () => Promise<string>) {
   const staff = await tx
     .insert(users)
-    .values(await Promise.all(STAFF.map(async (s) => ({ ...s, passwordHash: await hash(), language: 'kk' as const }))))
+    .values(
+      await Promise.all(
+        STAFF.map(async (s) => ({ ...s, passwordHash: await hash(), language: 'kk' as const })),
+      ),
+    )
     .returning();
   const studentUsers = await tx
     .insert(users)
@@ -70,9 +74,15 @@ async function insertUsers(tx: Tx, hash: () => Promise<string>) {
 /** Creates the demo university in one transaction and returns the logins to print. */
 export async function seedDemoUniversity(db: Db, now = new Date()): Promise<SeedSummary> {
   return db.transaction(async (tx) => {
-    const [faculty] = await tx.insert(faculties).values({ name: 'Ақпараттық технологиялар факультеті' }).returning();
+    const [faculty] = await tx
+      .insert(faculties)
+      .values({ name: 'Ақпараттық технологиялар факультеті' })
+      .returning();
     if (!faculty) throw new Error('seed: faculty');
-    const [group] = await tx.insert(academicGroups).values({ facultyId: faculty.id, name: 'ИС-22-1' }).returning();
+    const [group] = await tx
+      .insert(academicGroups)
+      .values({ facultyId: faculty.id, name: 'ИС-22-1' })
+      .returning();
     if (!group) throw new Error('seed: group');
     const { staff, studentUsers, byLogin } = await insertUsers(tx, () => hashPassword(DEMO_PASSWORD));
     await tx.insert(students).values(
@@ -118,7 +128,15 @@ export async function seedDemoUniversity(db: Db, now = new Date()): Promise<Seed
     await tx.insert(questions).values(
       DATABASE_QUESTIONS.map((q) => {
         const options = toOptions(q.options);
-        return { bankId: bank.id, kind: q.kind, difficulty: q.difficulty, topic: 'SQL', stem: q.stem, options, correct: q.correct.map((i) => options[i]?.id ?? 'a') };
+        return {
+          bankId: bank.id,
+          kind: q.kind,
+          difficulty: q.difficulty,
+          topic: 'SQL',
+          stem: q.stem,
+          options,
+          correct: q.correct.map((i) => options[i]?.id ?? 'a'),
+        };
       }),
     );
 
@@ -130,12 +148,27 @@ export async function seedDemoUniversity(db: Db, now = new Date()): Promise<Seed
         { disciplineId: stateDiscipline.id, title: 'Мемлекеттік емтихан билеттері' },
       ])
       .returning();
-    for (const pool of pools) await tx.insert(tickets).values(demoTickets(ALGORITHM_TOPICS, 10).map((t) => ({ ...t, poolId: pool.id })));
+    for (const pool of pools)
+      await tx
+        .insert(tickets)
+        .values(demoTickets(ALGORITHM_TOPICS, 10).map((t) => ({ ...t, poolId: pool.id })));
 
     const plan = [
       { kind: 'computer_test', discipline: dbDiscipline, minutes: 40, bank: bank.id, proctors: ['proctor1'] },
-      { kind: 'written', discipline: algDiscipline, minutes: 120, pool: pools[0]?.id, proctors: ['proctor1', 'proctor2'] },
-      { kind: 'oral', discipline: philDiscipline, minutes: 180, pool: pools[1]?.id, proctors: ['proctor1', 'proctor2'] },
+      {
+        kind: 'written',
+        discipline: algDiscipline,
+        minutes: 120,
+        pool: pools[0]?.id,
+        proctors: ['proctor1', 'proctor2'],
+      },
+      {
+        kind: 'oral',
+        discipline: philDiscipline,
+        minutes: 180,
+        pool: pools[1]?.id,
+        proctors: ['proctor1', 'proctor2'],
+      },
       { kind: 'state_exam', discipline: stateDiscipline, minutes: 240, pool: pools[2]?.id, commission: true },
       { kind: 'thesis_defence', discipline: defenceDiscipline, minutes: 480, commission: true },
     ] as const;
@@ -158,13 +191,19 @@ export async function seedDemoUniversity(db: Db, now = new Date()): Promise<Seed
         .returning();
       if (!sitting) throw new Error('seed: sitting');
       if ('proctors' in p)
-        await tx.insert(proctorAssignments).values(p.proctors.map((login) => ({ sittingId: sitting.id, proctorId: byLogin(login) })));
+        await tx
+          .insert(proctorAssignments)
+          .values(p.proctors.map((login) => ({ sittingId: sitting.id, proctorId: byLogin(login) })));
       created.push({ id: sitting.id, kind: p.kind, startsAt });
     }
 
     return {
       password: DEMO_PASSWORD,
-      logins: [...staff, ...studentUsers].map((u) => ({ login: u.login, role: u.role as Role, fullName: u.fullName })),
+      logins: [...staff, ...studentUsers].map((u) => ({
+        login: u.login,
+        role: u.role as Role,
+        fullName: u.fullName,
+      })),
       sittings: created,
     };
   });

@@ -1,12 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import type { Role } from '@adal/shared';
+import { and, eq } from 'drizzle-orm';
 import { users } from '../accounts/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { defineRoute } from '../http/define-route.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import { students } from '../university/schema.js';
-import { canSeeSitting, isOnRoster } from './sitting-access.js';
 import { admissions } from './schema.js';
+import { canSeeSitting, isOnRoster } from './sitting-access.js';
 
 /** Proctors admit (state exams: the technical secretary); admins may step in. */
 const ADMITTERS = ['proctor', 'technical_secretary', 'admin'] as const satisfies readonly Role[];
@@ -24,7 +24,14 @@ export const setAdmission = defineRoute('setAdmission', {
     await ctx.db.transaction(async (tx) => {
       await tx
         .insert(admissions)
-        .values({ sittingId: params.sittingId, studentId: body.studentId, access: body.access, admittedAt, changedBy: actor.id, changedAt: now })
+        .values({
+          sittingId: params.sittingId,
+          studentId: body.studentId,
+          access: body.access,
+          admittedAt,
+          changedBy: actor.id,
+          changedAt: now,
+        })
         .onConflictDoUpdate({
           target: [admissions.sittingId, admissions.studentId],
           set: { access: body.access, admittedAt, changedBy: actor.id, changedAt: now },
@@ -42,8 +49,19 @@ export const setAdmission = defineRoute('setAdmission', {
       .innerJoin(students, eq(students.userId, users.id))
       .where(and(eq(users.id, body.studentId)));
     if (!student) throw notFound('Student');
-    const event = { sittingId: params.sittingId, studentId: body.studentId, access: body.access, admittedAt: admittedAt?.toISOString() ?? null };
+    const event = {
+      sittingId: params.sittingId,
+      studentId: body.studentId,
+      access: body.access,
+      admittedAt: admittedAt?.toISOString() ?? null,
+    };
     ctx.live.admissionChanged(event);
-    return { studentId: body.studentId, fullName: student.fullName, iin: student.iin, access: body.access, admittedAt: event.admittedAt };
+    return {
+      studentId: body.studentId,
+      fullName: student.fullName,
+      iin: student.iin,
+      access: body.access,
+      admittedAt: event.admittedAt,
+    };
   },
 });

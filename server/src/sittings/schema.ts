@@ -1,7 +1,18 @@
-import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SittingPolicies } from '@adal/shared';
 import { ControlKind, SITTING_KINDS } from '@adal/shared';
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.js';
 import { questionBanks, ticketPools } from '../banks/schema.js';
 import { at, createdAt, id } from '../db/columns.js';

@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import { isCommissionRole, isOfficeRole } from '@adal/shared';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../http/actor.js';
 import { students } from '../university/schema.js';

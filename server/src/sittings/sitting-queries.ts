@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { RosterEntry, ScheduleEntry, SittingSummary, SittingWithRoster } from '@adal/shared';
 import { isCommissionRole, isOfficeRole } from '@adal/shared';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { users } from '../accounts/schema.js';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../http/actor.js';
@@ -51,7 +51,10 @@ function visibleTo(db: Db, actor: Actor): SQL | undefined {
         .from(commissionMembers)
         .where(eq(commissionMembers.userId, actor.id)),
     );
-  return inArray(sittings.groupId, db.select({ id: students.groupId }).from(students).where(eq(students.userId, actor.id)));
+  return inArray(
+    sittings.groupId,
+    db.select({ id: students.groupId }).from(students).where(eq(students.userId, actor.id)),
+  );
 }
 
 export async function loadSummary(db: Db, sittingId: string): Promise<SittingSummary | undefined> {
@@ -98,7 +101,10 @@ export async function listSittingsFor(db: Db, actor: Actor): Promise<SittingWith
   return summaries.map((s) => ({ ...s, students: rosters.get(s.sittingId) ?? [] }));
 }
 
-export async function loadSittingWithRoster(db: Db, sittingId: string): Promise<SittingWithRoster | undefined> {
+export async function loadSittingWithRoster(
+  db: Db,
+  sittingId: string,
+): Promise<SittingWithRoster | undefined> {
   const summary = await loadSummary(db, sittingId);
   if (!summary) return undefined;
   const rosters = await loadRosters(db, [sittingId]);
@@ -108,7 +114,12 @@ export async function loadSittingWithRoster(db: Db, sittingId: string): Promise<
 /** The student's exam schedule: their group's sittings with their own access status. */
 export async function scheduleFor(db: Db, studentId: string): Promise<ScheduleEntry[]> {
   const rows = await db
-    .select({ sitting: sittings, discipline: disciplines, access: admissions.access, admittedAt: admissions.admittedAt })
+    .select({
+      sitting: sittings,
+      discipline: disciplines,
+      access: admissions.access,
+      admittedAt: admissions.admittedAt,
+    })
     .from(sittings)
     .innerJoin(students, and(eq(students.groupId, sittings.groupId), eq(students.userId, studentId)))
     .innerJoin(disciplines, eq(disciplines.id, sittings.disciplineId))

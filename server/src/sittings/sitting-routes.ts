@@ -1,13 +1,13 @@
-import { eq, inArray } from 'drizzle-orm';
 import { defaultPolicies, type Role } from '@adal/shared';
+import { eq, inArray } from 'drizzle-orm';
 import { users } from '../accounts/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { defineRoute } from '../http/define-route.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import { academicGroups, disciplines } from '../university/schema.js';
+import { commissions, proctorAssignments, sittings } from './schema.js';
 import { canSeeSitting } from './sitting-access.js';
 import { listSittingsFor, loadSittingWithRoster, loadSummary, scheduleFor } from './sitting-queries.js';
-import { commissions, proctorAssignments, sittings } from './schema.js';
 
 export const STAFF_ROLES = [
   'proctor',
@@ -72,7 +72,12 @@ export const createSitting = defineRoute('createSitting', {
       })
       .returning({ id: sittings.id });
     if (!created) throw new Error('insert returned no row');
-    await recordAudit(db, { actorId: actor.id, action: 'sitting.created', subject: created.id, details: { ...body } });
+    await recordAudit(db, {
+      actorId: actor.id,
+      action: 'sitting.created',
+      subject: created.id,
+      details: { ...body },
+    });
     const summary = await loadSummary(db, created.id);
     if (!summary) throw new Error('created sitting vanished');
     return summary;
@@ -98,8 +103,15 @@ export const assignProctors = defineRoute('assignProctors', {
     await ctx.db.transaction(async (tx) => {
       await tx.delete(proctorAssignments).where(eq(proctorAssignments.sittingId, params.sittingId));
       if (ids.length)
-        await tx.insert(proctorAssignments).values(ids.map((proctorId) => ({ sittingId: params.sittingId, proctorId })));
-      await recordAudit(tx, { actorId: actor.id, action: 'sitting.proctors_assigned', subject: params.sittingId, details: { ids } });
+        await tx
+          .insert(proctorAssignments)
+          .values(ids.map((proctorId) => ({ sittingId: params.sittingId, proctorId })));
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'sitting.proctors_assigned',
+        subject: params.sittingId,
+        details: { ids },
+      });
     });
     return summary;
   },

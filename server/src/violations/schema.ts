@@ -4,7 +4,14 @@ import { users } from '../accounts/schema.js';
 import { at, createdAt, id } from '../db/columns.js';
 import { sittings } from '../sittings/schema.js';
 
-export const logSourceEnum = pgEnum('log_source', ['auto_flag', 'media', 'connection', 'proctor', 'system', 'chat']);
+export const logSourceEnum = pgEnum('log_source', [
+  'auto_flag',
+  'media',
+  'connection',
+  'proctor',
+  'system',
+  'chat',
+]);
 export const severityEnum = pgEnum('severity', ['info', 'low', 'medium', 'high']);
 
 /**

@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = mkdtempSync(path.join(tmpdir(), 'adal-process-'));
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  baseUrl: string;
+}
+
+/** Starts `server/src/main.ts` as `npm start` does, on the embedded default, and waits for health. */
+async function startServer(env: Record<string, string> = {}): Promise<Running> {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'development',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      SERVE_APPS: 'false',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+  });
+  child.stdout?.on('data', (b: Buffer) => {
+    output += b.toString();
+  });
+  child.stderr?.on('data', (b: Buffer) => {
+    output += b.toString();
+  });
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const check = setInterval(() => {
+      const m = output.match(/Health: +(http:\/\/[^\s]+)\/api\/health/);
+      if (m?.[1]) {
+        clearInterval(check);
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    }, 100);
+    child.once('exit', (code) => {
+      clearInterval(check);
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, output: () => output, baseUrl };
+}
+
+const exitCode = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the server process on the embedded default', () => {
+  it('seeds an empty database, prints the logins, and shuts down cleanly on SIGTERM', async () => {
+    const s = await startServer();
+    expect(s.output()).toContain('Demo logins (password for all: adal2026)');
+    expect(s.output()).toMatch(/proctor1 +proctor/);
+    const health = await fetch(`${s.baseUrl}/api/health`);
+    expect(await health.json()).toMatchObject({
+      status: 'ok',
+      database: { kind: 'pglite' },
+      queue: { kind: 'in-process' },
+    });
+    const login = await fetch(`${s.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'registrar', password: 'adal2026' }),
+    });
+    expect(login.status).toBe(200);
+    const exited = exitCode(s.child);
+    s.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('keeps its data under DATA_DIR across restarts and does not seed twice', async () => {
+    const s = await startServer();
+    expect(s.output()).not.toContain('Demo logins');
+    const login = await fetch(`${s.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'registrar', password: 'adal2026' }),
+    });
+    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const audit = await fetch(`${s.baseUrl}/api/sittings`, { headers: { cookie } });
+    expect(((await audit.json()) as unknown[]).length).toBe(5);
+    const exited = exitCode(s.child);
+    s.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses to start with a bad variable, naming it', async () => {
+    await expect(startServer({ PORT: 'eighty' })).rejects.toThrow(/exited with 1[\s\S]*PORT/);
+  });
+});
