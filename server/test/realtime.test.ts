@@ -48,3 +48,25 @@ describe('socket.io on the embedded default', () => {
     expect(roster.find((s: { studentId: string }) => s.studentId === studentId).access).toBe('red');
   });
 });
+
+describe('logout', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('closes the sockets of that session only', async () => {
+    const tab1 = await new TestClient(t.baseUrl).login('proctor1');
+    const tab2 = await new TestClient(t.baseUrl).login('proctor1');
+    const s1 = await connectSocket(t.baseUrl, tab1.cookie);
+    const s2 = await connectSocket(t.baseUrl, tab2.cookie);
+    const closed = new Promise<string>((resolve) => s1.once('disconnect', resolve));
+    await tab1.call('logout', { body: {} });
+    expect(await closed).toBe('io server disconnect');
+    expect(s2.connected).toBe(true);
+    const ack = await emitAck(s2, 'sitting:unwatch', { sittingId: sittingOf(t.seed, 'oral') });
+    expect(ack.ok).toBe(true);
+    s2.close();
+  });
+});

@@ -9,7 +9,7 @@ import { consume } from '../http/rate-limits.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { users } from './schema.js';
 import { sessionToken } from './session-middleware.js';
-import { createSession, deleteSession, SESSION_COOKIE } from './sessions.js';
+import { createSession, deleteSession, SESSION_COOKIE, sessionTokenHash } from './sessions.js';
 
 // Compared against when the login does not exist, so both cases take the same time.
 const decoyHash = hashPassword('decoy-password-never-matches');
@@ -69,7 +69,10 @@ export const logout = defineRoute('logout', {
   access: 'authenticated',
   async handle({ ctx, req, res }) {
     const token = sessionToken(req.headers.cookie);
-    if (token) await deleteSession(ctx.db, token);
+    if (token) {
+      await deleteSession(ctx.db, token);
+      ctx.live.sessionEnded(sessionTokenHash(token));
+    }
     setSessionCookie(res, ctx.config, null);
     return {};
   },

@@ -6,13 +6,14 @@ import { sessions, users } from './schema.js';
 
 export const SESSION_COOKIE = 'adal_session';
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+/** What the sessions table stores of a token; also names the socket room of that session. */
+export const sessionTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates a session and returns the token for the cookie; only its hash is stored. */
 export async function createSession(db: Db, userId: string, ttlHours: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await db.insert(sessions).values({ tokenHash: digest(token), userId, expiresAt });
+  await db.insert(sessions).values({ tokenHash: sessionTokenHash(token), userId, expiresAt });
   return token;
 }
 
@@ -27,13 +28,13 @@ export async function findSessionActor(db: Db, token: string): Promise<Actor | n
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, digest(token)), gt(sessions.expiresAt, new Date())))
+    .where(and(eq(sessions.tokenHash, sessionTokenHash(token)), gt(sessions.expiresAt, new Date())))
     .limit(1);
   return (row as Actor | undefined) ?? null;
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, digest(token)));
+  await db.delete(sessions).where(eq(sessions.tokenHash, sessionTokenHash(token)));
 }
 
 export async function purgeExpiredSessions(db: Db): Promise<number> {

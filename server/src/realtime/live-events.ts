@@ -4,15 +4,20 @@ import type { Server } from 'socket.io';
 /** Rooms: every socket joins `user:<id>`; staff join `sitting:<id>` with sitting:watch. */
 export const userRoom = (userId: string) => `user:${userId}`;
 export const sittingRoom = (sittingId: string) => `sitting:${sittingId}`;
+/** Every socket opened with one login session, so logout can close them all. */
+export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
 
 /** What routes and jobs push to connected clients (through Redis when several processes serve). */
 export interface LiveEvents {
   admissionChanged(event: AdmissionChanged): void;
+  /** Disconnects the sockets of a session that logged out, on every server process. */
+  sessionEnded(tokenHash: string): void;
 }
 
 export function liveEvents(io: Server<never, ServerToClientEvents>): LiveEvents {
   return {
     admissionChanged: (event) =>
       io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('admission:changed', event),
+    sessionEnded: (tokenHash) => io.in(sessionRoom(tokenHash)).disconnectSockets(true),
   };
 }

@@ -12,13 +12,14 @@ import {
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
-import { actorFromCookie } from '../accounts/session-middleware.js';
+import { actorFromCookie, sessionToken } from '../accounts/session-middleware.js';
+import { sessionTokenHash } from '../accounts/sessions.js';
 import type { AppContext } from '../app-context.js';
 import type { Actor } from '../http/actor.js';
 import { HttpError } from '../http/http-error.js';
 import { consume } from '../http/rate-limits.js';
 import { type EventDef, eventHandlers } from './event-handlers.js';
-import { userRoom } from './live-events.js';
+import { sessionRoom, userRoom } from './live-events.js';
 
 export type AppServer = Server<
   ClientToServerEvents,
@@ -78,7 +79,8 @@ export function attachSocketHandlers(io: AppServer, ctx: AppContext): void {
     }
   });
   io.on('connection', (socket) => {
-    void socket.join(userRoom(socket.data.actor.id));
+    const token = sessionToken(socket.request.headers.cookie) ?? '';
+    void socket.join([userRoom(socket.data.actor.id), sessionRoom(sessionTokenHash(token))]);
     for (const name of CLIENT_EVENTS) {
       socket.on(name, async (raw: unknown, ack: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (a: Ack<unknown>) => void) : undefined;
