@@ -34,3 +34,9 @@ export const sessions = pgTable(
   },
   (t) => [index().on(t.userId), index().on(t.expiresAt)],
 );
+
+/** A required reference to a user (student, proctor, grader…). */
+export const userRef = () =>
+  uuid()
+    .notNull()
+    .references(() => users.id);

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.js';
+import { userRef, users } from '../accounts/schema.js';
 import { questions, tickets } from '../banks/schema.js';
 import { at, createdAt, id } from '../db/columns.js';
-import { sittings } from '../sittings/schema.js';
+import { sittingRef } from '../sittings/schema.js';
 
 export const attemptStatusEnum = pgEnum('attempt_status', [
   'in_progress',
@@ -19,12 +19,8 @@ export const attempts = pgTable(
   'attempts',
   {
     id: id(),
-    sittingId: uuid()
-      .notNull()
-      .references(() => sittings.id),
-    studentId: uuid()
-      .notNull()
-      .references(() => users.id),
+    sittingId: sittingRef(),
+    studentId: userRef(),
     number: integer().notNull(),
     status: attemptStatusEnum().notNull().default('in_progress'),
     /** Question ids drawn for this student, in display order; stored so a reload shows the same paper. */
@@ -63,12 +59,8 @@ export const ticketDraws = pgTable(
   'ticket_draws',
   {
     id: id(),
-    sittingId: uuid()
-      .notNull()
-      .references(() => sittings.id),
-    studentId: uuid()
-      .notNull()
-      .references(() => users.id),
+    sittingId: sittingRef(),
+    studentId: userRef(),
     ticketId: uuid()
       .notNull()
       .references(() => tickets.id),
@@ -86,12 +78,8 @@ export const answerSheetUploads = pgTable(
   'answer_sheet_uploads',
   {
     id: id(),
-    sittingId: uuid()
-      .notNull()
-      .references(() => sittings.id),
-    studentId: uuid()
-      .notNull()
-      .references(() => users.id),
+    sittingId: sittingRef(),
+    studentId: userRef(),
     pageNumber: integer().notNull(),
     sha256: text().notNull(),
     mimeType: text().notNull(),

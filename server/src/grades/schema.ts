@@ -1,10 +1,10 @@
 import { GRADE_SCALE, TraditionalGrade } from '@adal/shared';
 import { sql } from 'drizzle-orm';
 import { check, date, jsonb, numeric, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.js';
+import { userRef, users } from '../accounts/schema.js';
 import { attempts } from '../attempts/schema.js';
 import { at, createdAt, id } from '../db/columns.js';
-import { sittings } from '../sittings/schema.js';
+import { sittingRef } from '../sittings/schema.js';
 
 export const letterEnum = pgEnum('letter_grade', GRADE_SCALE.map((r) => r.letter) as [string, ...string[]]);
 export const traditionalEnum = pgEnum('traditional_grade', TraditionalGrade.options as [string, ...string[]]);
@@ -14,19 +14,13 @@ export const grades = pgTable(
   'grades',
   {
     id: id(),
-    sittingId: uuid()
-      .notNull()
-      .references(() => sittings.id),
-    studentId: uuid()
-      .notNull()
-      .references(() => users.id),
+    sittingId: sittingRef(),
+    studentId: userRef(),
     percent: numeric({ precision: 5, scale: 2, mode: 'number' }).notNull(),
     letter: letterEnum().notNull(),
     gpaPoints: numeric({ precision: 3, scale: 2, mode: 'number' }).notNull(),
     traditional: traditionalEnum().notNull(),
-    gradedBy: uuid()
-      .notNull()
-      .references(() => users.id),
+    gradedBy: userRef(),
     gradedAt: createdAt(),
     /** State attestation: the commission protocol that fixed the grade. */
     protocolNumber: text(),
@@ -46,12 +40,8 @@ export const appeals = pgTable(
   'appeals',
   {
     id: id(),
-    sittingId: uuid()
-      .notNull()
-      .references(() => sittings.id),
-    studentId: uuid()
-      .notNull()
-      .references(() => users.id),
+    sittingId: sittingRef(),
+    studentId: userRef(),
     attemptId: uuid().references(() => attempts.id),
     status: appealStatusEnum().notNull().default('filed'),
     questionIds: jsonb().$type<string[]>().notNull().default([]),

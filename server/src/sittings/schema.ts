@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.js';
+import { userRef, users } from '../accounts/schema.js';
 import { questionBanks, ticketPools } from '../banks/schema.js';
 import { at, createdAt, id } from '../db/columns.js';
 import { academicGroups, disciplines, faculties } from '../university/schema.js';
@@ -39,9 +39,7 @@ export const commissionMembers = pgTable(
     commissionId: uuid()
       .notNull()
       .references(() => commissions.id, { onDelete: 'cascade' }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id),
+    userId: userRef(),
     role: commissionRoleEnum().notNull(),
   },
   (t) => [
@@ -90,9 +88,7 @@ export const proctorAssignments = pgTable(
     sittingId: uuid()
       .notNull()
       .references(() => sittings.id, { onDelete: 'cascade' }),
-    proctorId: uuid()
-      .notNull()
-      .references(() => users.id),
+    proctorId: userRef(),
     assignedAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.sittingId, t.proctorId] }), index().on(t.proctorId)],
@@ -105,14 +101,10 @@ export const admissions = pgTable(
     sittingId: uuid()
       .notNull()
       .references(() => sittings.id, { onDelete: 'cascade' }),
-    studentId: uuid()
-      .notNull()
-      .references(() => users.id),
+    studentId: userRef(),
     access: accessEnum().notNull(),
     admittedAt: at(),
-    changedBy: uuid()
-      .notNull()
-      .references(() => users.id),
+    changedBy: userRef(),
     changedAt: createdAt(),
   },
   (t) => [
@@ -120,3 +112,9 @@ export const admissions = pgTable(
     check('admissions_green_has_time', sql`${t.access} = 'red' or ${t.admittedAt} is not null`),
   ],
 );
+
+/** A required reference to a sitting; rows about a sitting never outlive it silently. */
+export const sittingRef = () =>
+  uuid()
+    .notNull()
+    .references(() => sittings.id);

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.js';
+import { userRef, users } from '../accounts/schema.js';
 import { at, createdAt, id } from '../db/columns.js';
-import { sittings } from '../sittings/schema.js';
+import { sittingRef } from '../sittings/schema.js';
 
 export const logSourceEnum = pgEnum('log_source', [
   'auto_flag',
@@ -22,12 +22,8 @@ export const violationLogEntries = pgTable(
   'violation_log_entries',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    sittingId: uuid()
-      .notNull()
-      .references(() => sittings.id),
-    studentId: uuid()
-      .notNull()
-      .references(() => users.id),
+    sittingId: sittingRef(),
+    studentId: userRef(),
     seq: integer().notNull(),
     at: createdAt(),
     source: logSourceEnum().notNull(),
@@ -52,15 +48,9 @@ export const chatDirectionEnum = pgEnum('chat_direction', ['to_proctor', 'to_stu
 
 export const chatMessages = pgTable('chat_messages', {
   id: id(),
-  sittingId: uuid()
-    .notNull()
-    .references(() => sittings.id),
-  studentId: uuid()
-    .notNull()
-    .references(() => users.id),
-  authorId: uuid()
-    .notNull()
-    .references(() => users.id),
+  sittingId: sittingRef(),
+  studentId: userRef(),
+  authorId: userRef(),
   direction: chatDirectionEnum().notNull(),
   text: text().notNull(),
   sentAt: createdAt(),
