@@ -1,4 +1,4 @@
-import type { Role } from '@adal/shared';
+import { ADMITTING_ROLES } from '@adal/shared';
 import { and, eq } from 'drizzle-orm';
 import { users } from '../accounts/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -8,11 +8,8 @@ import { students } from '../university/schema.js';
 import { admissions } from './schema.js';
 import { canSeeSitting, isOnRoster } from './sitting-access.js';
 
-/** Proctors admit (state exams: the technical secretary); admins may step in. */
-const ADMITTERS = ['proctor', 'technical_secretary', 'admin'] as const satisfies readonly Role[];
-
 export const setAdmission = defineRoute('setAdmission', {
-  access: ADMITTERS,
+  access: ADMITTING_ROLES,
   owns: ({ actor, params, ctx }) => canSeeSitting(ctx.db, actor, params.sittingId),
   async handle({ actor, params, body, ctx }) {
     if (!(await isOnRoster(ctx.db, params.sittingId, body.studentId)))

@@ -27,3 +27,10 @@ export const OFFICE_ROLES = ['registrar', 'admin'] as const satisfies readonly R
 export const isCommissionRole = (role: Role): role is CommissionRole =>
   (COMMISSION_ROLES as readonly Role[]).includes(role);
 export const isOfficeRole = (role: Role): boolean => (OFFICE_ROLES as readonly Role[]).includes(role);
+
+/**
+ * Who may admit a student (turn access green) or take admission back: proctors on their
+ * sittings, the technical secretary on the commission's, admins anywhere (exam-procedures.md).
+ */
+export const ADMITTING_ROLES = ['proctor', 'technical_secretary', 'admin'] as const satisfies readonly Role[];
+export const canSetAdmission = (role: Role): boolean => (ADMITTING_ROLES as readonly Role[]).includes(role);

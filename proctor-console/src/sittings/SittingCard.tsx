@@ -1,0 +1,97 @@
+import type { RosterEntry, SittingWithRoster } from '@adal/shared';
+import { AccessBadge, EmptyState, formatDate, formatTime, useLanguage } from '@adal/shared/web';
+import { useTranslation } from 'react-i18next';
+import { AdmissionButton } from './AdmissionButton.js';
+import { admittedCount } from './roster.js';
+
+interface SittingCardProps {
+  sitting: SittingWithRoster;
+  canAdmit: boolean;
+  onRosterEntry: (sittingId: string, entry: RosterEntry) => void;
+}
+
+/** One sitting: what and when, then its list of students with their access and the admit action. */
+export function SittingCard({ sitting, canAdmit, onRosterEntry }: SittingCardProps) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const titleId = `sitting-${sitting.sittingId}`;
+
+  return (
+    <section
+      className="card sitting-card"
+      aria-labelledby={titleId}
+      data-sitting-id={sitting.sittingId}
+      data-kind={sitting.kind}
+    >
+      <h2 id={titleId}>
+        {sitting.discipline.name} <span className="kind-label">· {t(`sittingKind.${sitting.kind}`)}</span>
+      </h2>
+      <dl className="facts">
+        <div>
+          <dt>{t('schedule.controlKind')}</dt>
+          <dd>{t(`controlKind.${sitting.controlKind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('console.group')}</dt>
+          <dd>{sitting.group.name}</dd>
+        </div>
+        <div>
+          <dt>{t('console.start')}</dt>
+          <dd>
+            <time dateTime={sitting.startsAt}>
+              {formatDate(sitting.startsAt, language)}, {formatTime(sitting.startsAt, language)}
+            </time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('console.duration')}</dt>
+          <dd>{t('common.minutes', { count: sitting.durationMinutes })}</dd>
+        </div>
+        <div>
+          <dt>{t('console.students')}</dt>
+          <dd data-testid="admitted-count">
+            {t('console.admittedCount', { admitted: admittedCount(sitting), total: sitting.students.length })}
+          </dd>
+        </div>
+      </dl>
+      {sitting.students.length === 0 ? (
+        <EmptyState>{t('console.noStudents')}</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="roster">
+            <thead>
+              <tr>
+                <th scope="col">№</th>
+                <th scope="col">{t('console.fullName')}</th>
+                <th scope="col">{t('console.iin')}</th>
+                <th scope="col">{t('console.access')}</th>
+                {canAdmit && <th scope="col">{t('console.action')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {sitting.students.map((student, index) => (
+                <tr key={student.studentId} data-student-id={student.studentId}>
+                  <td className="muted">{index + 1}</td>
+                  <th scope="row">{student.fullName}</th>
+                  <td className="iin">{student.iin}</td>
+                  <td>
+                    <AccessBadge access={student.access} />
+                  </td>
+                  {canAdmit && (
+                    <td>
+                      <AdmissionButton
+                        sittingId={sitting.sittingId}
+                        student={student}
+                        onChanged={(entry) => onRosterEntry(sitting.sittingId, entry)}
+                      />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The API server during development (`npm run dev -w server`). */
+const api = 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  // The server serves this build under /proctor/; the router's basename matches.
+  base: '/proctor/',
+  plugins: [react()],
+  resolve: { dedupe: ['react', 'react-dom', 'i18next', 'react-i18next'] },
+  server: {
+    port: 5174,
+    strictPort: true,
+    proxy: {
+      '/api': { target: api },
+      '/socket.io': { target: api, ws: true },
+    },
+  },
+  build: { outDir: 'dist', sourcemap: true },
+});
