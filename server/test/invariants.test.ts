@@ -2,6 +2,7 @@ import { defaultPolicies } from '@adal/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/schema.js';
+import { recordGrade } from '../src/grades/record-grade.js';
 import { grades } from '../src/grades/schema.js';
 import { commissionMembers, sittings } from '../src/sittings/schema.js';
 import { students } from '../src/university/schema.js';
@@ -89,6 +90,39 @@ describe.each<StorageMode>(['pglite', 'postgres'])('database invariants on %s', 
       }),
     );
     expect(msg).toContain('grades_percent_range');
+  });
+
+  it('a grade’s letter, points and traditional grade always agree with its percent', async () => {
+    const db = t.database.db;
+    const sittingId = sittingOf(t.seed, 'oral');
+    const studentId = await userId(db, 'student06');
+    const gradedBy = await userId(db, 'proctor1');
+    const first = await recordGrade(db, { sittingId, studentId, percent: 94.5, gradedBy });
+    expect(first).toMatchObject({ percent: 94.5, letter: 'A', gpaPoints: 4, traditional: 'excellent' });
+    const corrected = await recordGrade(db, { sittingId, studentId, percent: 49, gradedBy });
+    expect(corrected).toMatchObject({
+      id: first.id,
+      letter: 'FX',
+      gpaPoints: 0.5,
+      traditional: 'unsatisfactory',
+    });
+    const other = await userId(db, 'student07');
+    const wrongLetter = {
+      sittingId,
+      studentId: other,
+      percent: 70,
+      letter: 'A',
+      gpaPoints: 2.33,
+      traditional: 'good',
+      gradedBy,
+    };
+    expect(await refusal(db.insert(grades).values(wrongLetter))).toContain('grades_letter_matches_percent');
+    const wrongPoints = { ...wrongLetter, letter: 'C+', gpaPoints: 3 };
+    expect(await refusal(db.insert(grades).values(wrongPoints))).toContain('grades_points_match_percent');
+    const wrongTraditional = { ...wrongLetter, letter: 'C+', traditional: 'satisfactory' };
+    expect(await refusal(db.insert(grades).values(wrongTraditional))).toContain(
+      'grades_traditional_matches_percent',
+    );
   });
 
   it('the violation log and the audit log refuse UPDATE and DELETE', async () => {

@@ -1,5 +1,6 @@
 import { GRADE_SCALE, TraditionalGrade } from '@adal/shared';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { check, date, jsonb, numeric, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { userRef, users } from '../accounts/schema.js';
 import { attempts } from '../attempts/schema.js';
@@ -8,6 +9,15 @@ import { sittingRef } from '../sittings/schema.js';
 
 export const letterEnum = pgEnum('letter_grade', GRADE_SCALE.map((r) => r.letter) as [string, ...string[]]);
 export const traditionalEnum = pgEnum('traditional_grade', TraditionalGrade.options as [string, ...string[]]);
+
+/** CASE expression giving the scale's value for a percent (rounded half-up, as gradeFromPercent does). */
+function onScale(percent: AnyPgColumn, pick: (row: (typeof GRADE_SCALE)[number]) => string): SQL {
+  const whens = GRADE_SCALE.map(
+    (row) =>
+      sql`WHEN floor(${percent} + 0.5) >= ${sql.raw(String(row.minPercent))} THEN ${sql.raw(pick(row))}`,
+  );
+  return sql`CASE ${sql.join(whens, sql` `)} END`;
+}
 
 /** A student's grade for a sitting, in all four transcript columns. Written by grades/record-grade.ts. */
 export const grades = pgTable(
@@ -31,6 +41,19 @@ export const grades = pgTable(
     unique().on(t.sittingId, t.studentId),
     check('grades_percent_range', sql`${t.percent} between 0 and 100`),
     check('grades_gpa_range', sql`${t.gpaPoints} between 0 and 4`),
+    // The letter, points and traditional grade are derived from the percent; they can never disagree.
+    check(
+      'grades_letter_matches_percent',
+      sql`${t.letter}::text = ${onScale(t.percent, (r) => `'${r.letter}'`)}`,
+    ),
+    check(
+      'grades_points_match_percent',
+      sql`${t.gpaPoints} = ${onScale(t.percent, (r) => r.gpaPoints.toFixed(2))}`,
+    ),
+    check(
+      'grades_traditional_matches_percent',
+      sql`${t.traditional}::text = ${onScale(t.percent, (r) => `'${r.traditional}'`)}`,
+    ),
   ],
 );
 
