@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -41,6 +42,8 @@ const Env = z.object({
     .default(256 * 1024),
   SEED_ON_EMPTY: bool.optional(),
   SERVE_APPS: bool.default(true),
+  MEDIA_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+  SFU_PUBLIC_URL: z.string().url().default('http://127.0.0.1:3010'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +67,11 @@ export interface Config {
   seedOnEmpty: boolean;
   serveApps: boolean;
   logLevel: string;
+  /** Shared with the SFU, which checks the tokens; random per process when unset (one process only). */
+  mediaTokenSecret: string;
+  mediaTokenSecretGenerated: boolean;
+  /** Where browsers reach the SFU's signalling socket. */
+  sfuPublicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -98,5 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnEmpty: e.SEED_ON_EMPTY ?? e.DATABASE_URL === undefined,
     serveApps: e.SERVE_APPS,
     logLevel: e.LOG_LEVEL,
+    mediaTokenSecret: e.MEDIA_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
+    mediaTokenSecretGenerated: e.MEDIA_TOKEN_SECRET === undefined,
+    sfuPublicUrl: e.SFU_PUBLIC_URL,
   };
 }

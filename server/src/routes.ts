@@ -2,6 +2,7 @@ import { login, logout, me, updateMe } from './accounts/auth-routes.js';
 import { auditLogRoute } from './audit/audit-routes.js';
 import { health } from './health/health-route.js';
 import type { RouteTable } from './http/define-route.js';
+import { mediaToken } from './media/media-token-route.js';
 import { setAdmission } from './sittings/admission-routes.js';
 import {
   assignProctors,
@@ -25,4 +26,5 @@ export const routeTable: RouteTable = {
   assignProctors,
   setAdmission,
   auditLog: auditLogRoute,
+  mediaToken,
 };

@@ -31,6 +31,7 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
   assignProctors: ['registrar', 'admin'],
   setAdmission: ['proctor', 'technical_secretary', 'admin'],
   auditLog: ['admin'],
+  mediaToken: ['student', 'proctor', 'commission_member', 'commission_chair', 'technical_secretary', 'admin'],
 };
 const EXPECTED_EVENTS: Record<(typeof CLIENT_EVENTS)[number], Role[]> = {
   'sitting:watch': STAFF,
@@ -84,6 +85,7 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
           assignProctors: { params: { sittingId }, body: { proctorIds: [proctor1] } },
           setAdmission: { params: { sittingId }, body: { studentId: student01, access: 'green' } },
           auditLog: { query: '?limit=5' },
+          mediaToken: { params: { sittingId }, body: {} },
         };
       return requests[name];
     };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { MediaTokenBody, MediaTokenResponse } from '../media/sources.js';
 import { AuditList, AuditQuery } from './audit.js';
 import { Empty, LoginBody, Me, UpdateMeBody } from './auth.js';
 import { Health } from './health.js';
@@ -56,6 +57,14 @@ export const http = {
     response: RosterEntry,
   },
   auditLog: { method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditList },
+  /** A short-lived token for the SFU: students publish their sources, staff watch the sitting. */
+  mediaToken: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/media-token',
+    params: SittingParams,
+    body: MediaTokenBody,
+    response: MediaTokenResponse,
+  },
 } as const satisfies Record<string, RouteContract>;
 
 export type HttpRoutes = typeof http;

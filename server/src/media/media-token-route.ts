@@ -1,0 +1,45 @@
+import { type MediaGrant, type MediaSource, type Role } from '@adal/shared';
+import { signMediaToken } from '@adal/shared/media-token';
+import { defineRoute } from '../http/define-route.js';
+import { HttpError } from '../http/http-error.js';
+import { canSeeSitting } from '../sittings/sitting-access.js';
+
+/** Who may watch live media: proctors, commissions and admins; the dean's office may not. */
+const WATCHERS = [
+  'proctor',
+  'commission_member',
+  'commission_chair',
+  'technical_secretary',
+  'admin',
+] as const satisfies readonly Role[];
+
+const COMPUTER_SOURCES: MediaSource[] = ['webcam', 'microphone', 'screen'];
+/** A computer token is refreshed on every (re)connect; the phone needs time to scan the QR code. */
+const TTL_SECONDS = { computer: 5 * 60, phone: 30 * 60 } as const;
+
+export const mediaToken = defineRoute('mediaToken', {
+  access: ['student', ...WATCHERS],
+  owns: ({ actor, params, ctx }) => canSeeSitting(ctx.db, actor, params.sittingId),
+  async handle({ actor, params, body, ctx }) {
+    const student = actor.role === 'student';
+    if (!student && body.device === 'phone')
+      throw new HttpError('validation_failed', 'Only students publish a phone camera.', [
+        { path: 'body.device', message: 'only students publish a phone camera' },
+      ]);
+    const grant: MediaGrant = {
+      userId: actor.id,
+      sittingId: params.sittingId,
+      peerRole: student ? 'student' : 'watcher',
+      studentId: student ? actor.id : null,
+      sources: student ? (body.device === 'phone' ? ['phone'] : COMPUTER_SOURCES) : [],
+    };
+    const ttl = TTL_SECONDS[body.device];
+    const token = await signMediaToken(grant, ctx.config.mediaTokenSecret, ttl);
+    return {
+      token,
+      sfuUrl: ctx.config.sfuPublicUrl,
+      expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
+      grant,
+    };
+  },
+});
