@@ -1,0 +1,58 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { SfuConfig } from './config.js';
+import { loadMediasoup } from './load-mediasoup.js';
+import { RoomRegistry } from './rooms/room-registry.js';
+import { createSignalling, relayRoomEvents, roomOf, type SfuServer } from './signalling/signalling-server.js';
+import { WorkerPool } from './worker-pool.js';
+
+export interface Sfu {
+  io: SfuServer;
+  httpServer: HttpServer;
+  pool: WorkerPool;
+  rooms: RoomRegistry;
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The SFU service: workers, a router per sitting, token-authenticated signalling, /health. */
+export async function createSfu(config: SfuConfig, log: Logger): Promise<Sfu> {
+  const mediasoup = await loadMediasoup();
+  const pool = new WorkerPool(mediasoup, config, log);
+  await pool.start();
+  const httpServer = createServer((req, res) => {
+    if (req.url === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'ok', workers: pool.pids().length }));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'not_found', message: 'Nothing here.' } }));
+  });
+  let io: SfuServer | undefined;
+  const rooms = new RoomRegistry(pool, log, {
+    created: (room) => io && relayRoomEvents(io, room),
+    // A room whose worker died is gone: its clients are disconnected and reconnect by themselves.
+    closed: (room) => io?.in(roomOf(room.sittingId)).disconnectSockets(true),
+  });
+  io = createSignalling(httpServer, rooms, config, log);
+  return {
+    io,
+    httpServer,
+    pool,
+    rooms,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () =>
+          resolve((httpServer.address() as AddressInfo).port),
+        );
+      }),
+    async close() {
+      await new Promise<void>((resolve) => io?.close(() => resolve()));
+      rooms.closeAll();
+      pool.close();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { cpus } from 'node:os';
+import { z } from 'zod';
+
+const Env = z.object({
+  SFU_HOST: z.string().default('127.0.0.1'),
+  SFU_PORT: z.coerce.number().int().min(0).max(65535).default(3010),
+  /** Address the WebRTC transports listen on; 0.0.0.0 with SFU_ANNOUNCED_IP behind NAT. */
+  SFU_LISTEN_IP: z.string().default('127.0.0.1'),
+  /** Address browsers are told to send media to (public IP); unset: the listen IP. */
+  SFU_ANNOUNCED_IP: z.string().optional(),
+  SFU_RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40000),
+  SFU_RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(40999),
+  /** One mediasoup worker per core by default. */
+  SFU_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  MEDIA_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface SfuConfig {
+  host: string;
+  port: number;
+  listenIp: string;
+  announcedIp: string | undefined;
+  rtcMinPort: number;
+  rtcMaxPort: number;
+  workers: number;
+  mediaTokenSecret: string;
+  logLevel: string;
+}
+
+export class SfuConfigError extends Error {
+  override name = 'SfuConfigError';
+}
+
+export function loadSfuConfig(env: NodeJS.ProcessEnv = process.env): SfuConfig {
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success)
+    throw new SfuConfigError(
+      `Invalid SFU environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
+  const e = parsed.data;
+  if (e.SFU_RTC_MAX_PORT <= e.SFU_RTC_MIN_PORT)
+    throw new SfuConfigError('Invalid SFU environment:\n  SFU_RTC_MAX_PORT: must be above SFU_RTC_MIN_PORT');
+  return {
+    host: e.SFU_HOST,
+    port: e.SFU_PORT,
+    listenIp: e.SFU_LISTEN_IP,
+    announcedIp: e.SFU_ANNOUNCED_IP,
+    rtcMinPort: e.SFU_RTC_MIN_PORT,
+    rtcMaxPort: e.SFU_RTC_MAX_PORT,
+    workers: e.SFU_WORKERS ?? cpus().length,
+    mediaTokenSecret: e.MEDIA_TOKEN_SECRET,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,37 @@
+import type {
+  MediaClientEventName,
+  MediaClientToServerEvents,
+  MediaServerToClientEvents,
+} from '@adal/shared';
+import type { Logger } from 'pino';
+import type { Socket } from 'socket.io';
+import type { SfuConfig } from '../config.js';
+import type { Peer } from '../rooms/peer.js';
+import type { SittingRoom } from '../rooms/sitting-room.js';
+
+export type SfuSocket = Socket<MediaClientToServerEvents, MediaServerToClientEvents>;
+
+export interface HandlerContext {
+  socket: SfuSocket;
+  peer: Peer;
+  room: SittingRoom;
+  config: SfuConfig;
+  log: Logger;
+}
+
+type Payload<E extends MediaClientEventName> = Parameters<MediaClientToServerEvents[E]>[0];
+type AckData<E extends MediaClientEventName> = Parameters<MediaClientToServerEvents[E]>[1] extends (
+  a: infer A,
+) => void
+  ? A extends { ok: true; data: infer D }
+    ? D
+    : never
+  : never;
+
+export interface MediaHandler<E extends MediaClientEventName> {
+  /** Which peers may send this command at all. */
+  who: 'student' | 'watcher' | 'any';
+  handle: (payload: Payload<E>, ctx: HandlerContext) => Promise<AckData<E>>;
+}
+
+export type MediaHandlers = { [E in MediaClientEventName]: MediaHandler<E> };
