@@ -44,6 +44,10 @@ const Env = z.object({
   SERVE_APPS: bool.default(true),
   MEDIA_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
   SFU_PUBLIC_URL: z.string().url().default('http://127.0.0.1:3010'),
+  /** embedded: this process runs and supervises the SFU as a child; external: it runs elsewhere. */
+  SFU_MODE: z.enum(['embedded', 'external']).default('embedded'),
+  /** Where the SFU reaches this server's internal API (media events). */
+  SERVER_INTERNAL_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -72,6 +76,8 @@ export interface Config {
   mediaTokenSecretGenerated: boolean;
   /** Where browsers reach the SFU's signalling socket. */
   sfuPublicUrl: string;
+  sfuMode: 'embedded' | 'external';
+  serverInternalUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -109,5 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediaTokenSecret: e.MEDIA_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
     mediaTokenSecretGenerated: e.MEDIA_TOKEN_SECRET === undefined,
     sfuPublicUrl: e.SFU_PUBLIC_URL,
+    sfuMode: e.SFU_MODE,
+    serverInternalUrl: e.SERVER_INTERNAL_URL,
   };
 }

@@ -5,6 +5,7 @@ import { openDatabase } from './db/database.js';
 import { createScheduler } from './jobs/create-scheduler.js';
 import { scheduleStartupJobs } from './jobs/register-jobs.js';
 import { createLogger } from './logger.js';
+import { embeddedSfuEnv, SfuSupervisor } from './media/sfu-supervisor.js';
 import { isDatabaseEmpty, seedDemoUniversity } from './seed/demo-university.js';
 import { loginsText } from './seed/print-logins.js';
 
@@ -36,6 +37,10 @@ const app = createApp({ config, log, database, scheduler, ...(redis ? { redis } 
 await scheduler.start();
 await scheduleStartupJobs(app.ctx);
 const port = await app.listen();
+const sfu = config.sfuMode === 'embedded' ? new SfuSupervisor(embeddedSfuEnv(config, port), log) : undefined;
+sfu?.start();
+if (config.sfuMode === 'external' && config.mediaTokenSecretGenerated)
+  log.warn('MEDIA_TOKEN_SECRET is unset: the external SFU cannot check this process’s tokens');
 const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
 log.info({ port, database: database.kind, queue: scheduler.kind }, 'server listening');
 if (config.env !== 'test') {
@@ -43,6 +48,7 @@ if (config.env !== 'test') {
   console.log(`  Student app:     ${base}/`);
   console.log(`  Proctor console: ${base}/proctor/`);
   console.log(`  Health:          ${base}/api/health`);
+  console.log(`  SFU (media):     ${config.sfuPublicUrl} (${config.sfuMode})`);
   if (seededLogins) console.log(`\n${seededLogins}\n`);
 }
 
@@ -53,6 +59,7 @@ async function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   // In-flight requests get 10 s; after that the process exits anyway.
   setTimeout(() => process.exit(1), 10_000).unref();
+  await sfu?.stop();
   await app.close();
   await scheduler.close();
   redis?.disconnect();

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,5 +100,60 @@ describe('the server process on the embedded default', () => {
 
   it('refuses to start with a bad variable, naming it', async () => {
     await expect(startServer({ PORT: 'eighty' })).rejects.toThrow(/exited with 1[\s\S]*PORT/);
+  });
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function sfuHealth(url: string, timeoutMs = 30_000): Promise<{ pid: number; workers: number }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) return (await res.json()) as { pid: number; workers: number };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`SFU at ${url} did not answer`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('the embedded SFU', () => {
+  it('runs as a supervised child: restarted when it dies, stopped with the server', async () => {
+    const sfuUrl = `http://127.0.0.1:${await freePort()}`;
+    const s = await startServer({
+      SFU_MODE: 'embedded',
+      SFU_PUBLIC_URL: sfuUrl,
+      SFU_WORKERS: '1',
+      SFU_RTC_MIN_PORT: '43000',
+      SFU_RTC_MAX_PORT: '43099',
+    });
+    expect(s.output()).toContain(`SFU (media):     ${sfuUrl} (embedded)`);
+    const first = await sfuHealth(sfuUrl);
+    expect(first.workers).toBe(1);
+    process.kill(first.pid, 'SIGKILL');
+    let second = await sfuHealth(sfuUrl);
+    while (second.pid === first.pid) second = await sfuHealth(sfuUrl);
+    expect(s.output()).toMatch(/embedded SFU exited; restarting/);
+    const exited = exitCode(s.child);
+    s.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(alive(second.pid)).toBe(false);
   });
 });

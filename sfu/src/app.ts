@@ -24,7 +24,7 @@ export async function createSfu(config: SfuConfig, log: Logger): Promise<Sfu> {
   const httpServer = createServer((req, res) => {
     if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 'ok', workers: pool.pids().length }));
+      res.end(JSON.stringify({ status: 'ok', pid: process.pid, workers: pool.pids().length }));
       return;
     }
     res.writeHead(404, { 'content-type': 'application/json' });
