@@ -2,6 +2,7 @@ import { login, logout, me, updateMe } from './accounts/auth-routes.js';
 import { auditLogRoute } from './audit/audit-routes.js';
 import { health } from './health/health-route.js';
 import type { RouteTable } from './http/define-route.js';
+import { mediaEvents } from './media/media-events-route.js';
 import { mediaToken } from './media/media-token-route.js';
 import { setAdmission } from './sittings/admission-routes.js';
 import {
@@ -27,4 +28,5 @@ export const routeTable: RouteTable = {
   setAdmission,
   auditLog: auditLogRoute,
   mediaToken,
+  mediaEvents,
 };

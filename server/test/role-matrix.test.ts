@@ -32,6 +32,8 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
   setAdmission: ['proctor', 'technical_secretary', 'admin'],
   auditLog: ['admin'],
   mediaToken: ['student', 'proctor', 'commission_member', 'commission_chair', 'technical_secretary', 'admin'],
+  // The SFU's internal route: no user, whatever their role (media-events.test.ts covers the SFU).
+  mediaEvents: [],
 };
 const EXPECTED_EVENTS: Record<(typeof CLIENT_EVENTS)[number], Role[]> = {
   'sitting:watch': STAFF,
@@ -86,6 +88,20 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
           setAdmission: { params: { sittingId }, body: { studentId: student01, access: 'green' } },
           auditLog: { query: '?limit=5' },
           mediaToken: { params: { sittingId }, body: {} },
+          mediaEvents: {
+            body: {
+              events: [
+                {
+                  sittingId,
+                  studentId: student01,
+                  source: 'webcam',
+                  state: 'stopped',
+                  reason: 'closed',
+                  at: new Date().toISOString(),
+                },
+              ],
+            },
+          },
         };
       return requests[name];
     };

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { SfuConfig } from './config.js';
 import { loadMediasoup } from './load-mediasoup.js';
 import { RoomRegistry } from './rooms/room-registry.js';
+import { ServerLink } from './server-link.js';
 import { createSignalling, relayRoomEvents, roomOf, type SfuServer } from './signalling/signalling-server.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -31,8 +32,15 @@ export async function createSfu(config: SfuConfig, log: Logger): Promise<Sfu> {
     res.end(JSON.stringify({ error: { code: 'not_found', message: 'Nothing here.' } }));
   });
   let io: SfuServer | undefined;
+  const serverLink = config.serverInternalUrl
+    ? new ServerLink(config.serverInternalUrl, config.mediaTokenSecret, log)
+    : undefined;
+  if (!serverLink) log.warn('SERVER_INTERNAL_URL unset: media source events are not reported to the server');
   const rooms = new RoomRegistry(pool, log, {
-    created: (room) => io && relayRoomEvents(io, room),
+    created: (room) => {
+      if (io) relayRoomEvents(io, room);
+      serverLink?.watch(room);
+    },
     // A room whose worker died is gone: its clients are disconnected and reconnect by themselves.
     closed: (room) => io?.in(roomOf(room.sittingId)).disconnectSockets(true),
   });
@@ -52,6 +60,7 @@ export async function createSfu(config: SfuConfig, log: Logger): Promise<Sfu> {
     async close() {
       await new Promise<void>((resolve) => io?.close(() => resolve()));
       rooms.closeAll();
+      serverLink?.close();
       pool.close();
     },
   };

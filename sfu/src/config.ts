@@ -13,6 +13,8 @@ const Env = z.object({
   /** One mediasoup worker per core by default. */
   SFU_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   MEDIA_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters'),
+  /** The main server's internal API, for media events; unset: events are not reported. */
+  SERVER_INTERNAL_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -25,6 +27,7 @@ export interface SfuConfig {
   rtcMaxPort: number;
   workers: number;
   mediaTokenSecret: string;
+  serverInternalUrl: string | undefined;
   logLevel: string;
 }
 
@@ -50,6 +53,7 @@ export function loadSfuConfig(env: NodeJS.ProcessEnv = process.env): SfuConfig {
     rtcMaxPort: e.SFU_RTC_MAX_PORT,
     workers: e.SFU_WORKERS ?? cpus().length,
     mediaTokenSecret: e.MEDIA_TOKEN_SECRET,
+    serverInternalUrl: e.SERVER_INTERNAL_URL,
     logLevel: e.LOG_LEVEL,
   };
 }

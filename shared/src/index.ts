@@ -13,5 +13,6 @@ export * from './domain/sitting-kinds.js';
 export * from './i18n/index.js';
 export * from './media/rtp.js';
 export * from './media/signalling.js';
+export * from './media/source-events.js';
 export * from './media/sources.js';
 export * from './socket/events.js';

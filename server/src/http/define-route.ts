@@ -6,8 +6,11 @@ import type { Actor } from './actor.js';
 
 type Out<R, K extends string> = R extends Record<K, infer S extends z.ZodType> ? z.output<S> : undefined;
 
-/** Who may call a route at all; ownership of the resource is checked separately by `owns`. */
-export type Access = 'public' | 'authenticated' | readonly Role[];
+/**
+ * Who may call a route at all; ownership of the resource is checked separately by `owns`.
+ * `service`: another process of ours (the SFU) with a bearer service token, never a user.
+ */
+export type Access = 'public' | 'service' | 'authenticated' | readonly Role[];
 
 export interface RouteInput<N extends RouteName, A> {
   actor: A;
@@ -19,7 +22,7 @@ export interface RouteInput<N extends RouteName, A> {
   res: Response;
 }
 
-type ActorFor<X extends Access> = X extends 'public' ? Actor | null : Actor;
+type ActorFor<X extends Access> = X extends 'public' | 'service' ? Actor | null : Actor;
 
 export interface RouteDef<N extends RouteName, X extends Access = Access> {
   access: X;

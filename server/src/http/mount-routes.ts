@@ -1,4 +1,5 @@
 import { fieldErrors, http, type RouteContract, type RouteName } from '@adal/shared';
+import { verifyServiceToken } from '@adal/shared/media-token';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import type { AppContext } from '../app-context.js';
@@ -13,8 +14,19 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, part: string):
   throw new HttpError('validation_failed', `Invalid request ${part}.`, fieldErrors(result.error, part));
 }
 
+/** A service route needs a valid bearer service token; a user's session never counts. */
+async function checkService(req: Request, secret: string): Promise<void> {
+  const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+  try {
+    if (!bearer) throw new Error('no bearer token');
+    await verifyServiceToken(bearer, secret);
+  } catch {
+    throw req.actor ? forbidden('Only our own services may call this.') : unauthenticated();
+  }
+}
+
 function checkRole(def: RouteDef<RouteName>, actor: Actor | null): void {
-  if (def.access === 'public') return;
+  if (def.access === 'public' || def.access === 'service') return;
   if (!actor) throw unauthenticated();
   if (def.access !== 'authenticated' && !def.access.includes(actor.role)) throw forbidden();
 }
@@ -35,6 +47,7 @@ export function mountRoutes(table: RouteTable, ctx: AppContext): Router {
       async (req: Request, res: Response, next: NextFunction) => {
         try {
           const actor = req.actor ?? null;
+          if (def.access === 'service') await checkService(req, ctx.config.mediaTokenSecret);
           checkRole(def, actor);
           const input = {
             actor,

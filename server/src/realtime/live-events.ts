@@ -1,4 +1,4 @@
-import type { AdmissionChanged, ServerToClientEvents } from '@adal/shared';
+import type { AdmissionChanged, MediaSourceEvent, ServerToClientEvents } from '@adal/shared';
 import type { Server } from 'socket.io';
 
 /** Rooms: every socket joins `user:<id>`; staff join `sitting:<id>` with sitting:watch. */
@@ -10,6 +10,8 @@ export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
 /** What routes and jobs push to connected clients (through Redis when several processes serve). */
 export interface LiveEvents {
   admissionChanged(event: AdmissionChanged): void;
+  /** To the sitting's watchers and the student: a source went live or stopped. */
+  mediaSourceChanged(event: MediaSourceEvent): void;
   /** Disconnects the sockets of a session that logged out, on every server process. */
   sessionEnded(tokenHash: string): void;
 }
@@ -18,6 +20,8 @@ export function liveEvents(io: Server<never, ServerToClientEvents>): LiveEvents 
   return {
     admissionChanged: (event) =>
       io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('admission:changed', event),
+    mediaSourceChanged: (event) =>
+      io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('media:sourceChanged', event),
     sessionEnded: (tokenHash) => io.in(sessionRoom(tokenHash)).disconnectSockets(true),
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { MediaEventsAccepted, MediaEventsBody } from '../media/source-events.js';
 import { MediaTokenBody, MediaTokenResponse } from '../media/sources.js';
 import { AuditList, AuditQuery } from './audit.js';
 import { Empty, LoginBody, Me, UpdateMeBody } from './auth.js';
@@ -64,6 +65,13 @@ export const http = {
     params: SittingParams,
     body: MediaTokenBody,
     response: MediaTokenResponse,
+  },
+  /** Internal: the SFU reports sources starting and stopping (service token, no user). */
+  mediaEvents: {
+    method: 'POST',
+    path: '/api/internal/media-events',
+    body: MediaEventsBody,
+    response: MediaEventsAccepted,
   },
 } as const satisfies Record<string, RouteContract>;
 

@@ -38,3 +38,30 @@ export async function verifyMediaToken(token: string, secret: string): Promise<M
     throw new MediaTokenError(error instanceof Error ? error.message : 'invalid media token');
   }
 }
+
+/** The SFU calls the server's internal API with this token (same secret, another audience). */
+const SERVICE_AUDIENCE = 'adal-server-internal';
+
+export async function signServiceToken(service: string, secret: string, ttlSeconds = 60): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(service)
+    .setAudience(SERVICE_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(key(secret));
+}
+
+/** The calling service's name, or MediaTokenError. */
+export async function verifyServiceToken(token: string, secret: string): Promise<string> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      audience: SERVICE_AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    if (typeof payload.iss !== 'string') throw new Error('no issuer');
+    return payload.iss;
+  } catch (error) {
+    throw new MediaTokenError(error instanceof Error ? error.message : 'invalid service token');
+  }
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AckCallback } from '../api/ack.js';
 import { Id } from '../api/sittings.js';
 import { AccessStatus } from '../domain/sitting-kinds.js';
+import { MediaSourceEvent } from '../media/source-events.js';
 
 /** Commands are `entity:verb`; broadcasts are `entity:past-tense`. One schema per message. */
 
@@ -28,6 +29,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'admission:changed': (event: AdmissionChanged) => void;
+  /** A student's webcam, microphone, screen or phone went live or stopped (from the SFU). */
+  'media:sourceChanged': (event: MediaSourceEvent) => void;
 }
 
 /** Inbound payload schemas by event name: the server parses every payload with these. */
@@ -38,3 +41,9 @@ export const clientEventSchemas = {
 
 export type ClientEventName = keyof ClientToServerEvents;
 export const CLIENT_EVENTS = Object.keys(clientEventSchemas) as ClientEventName[];
+
+/** Outbound payload schemas by event name: clients parse what the server pushes with these. */
+export const serverEventSchemas = {
+  'admission:changed': AdmissionChanged,
+  'media:sourceChanged': MediaSourceEvent,
+} as const satisfies { [E in keyof ServerToClientEvents]: z.ZodType<Parameters<ServerToClientEvents[E]>[0]> };

@@ -1,16 +1,18 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
-import { AdmissionChanged, type ClientToServerEvents, type ServerToClientEvents } from '../socket/events.js';
+import {
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  serverEventSchemas,
+} from '../socket/events.js';
 
 export type AdalSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ServerEventName = keyof ServerToClientEvents;
 export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
 
-/** Inbound payloads are parsed before any screen sees them: the server is trusted, not its bugs. */
-export const serverEventSchemas = {
-  'admission:changed': AdmissionChanged,
-} as const satisfies { [E in ServerEventName]: z.ZodType<ServerEventPayload<E>> };
+/** Inbound payloads are parsed (serverEventSchemas) before any screen sees them. */
+export { serverEventSchemas };
 
 export interface SocketState {
   socket: AdalSocket | null;
@@ -58,7 +60,8 @@ export function useServerEvent<E extends ServerEventName>(
 
   useEffect(() => {
     if (!socket) return;
-    const schema: z.ZodType<ServerEventPayload<E>> = serverEventSchemas[event];
+    // The map pairs each event with its schema; TypeScript cannot follow that through a generic E.
+    const schema = serverEventSchemas[event] as unknown as z.ZodType<ServerEventPayload<E>>;
     const listener = (payload: unknown) => {
       const parsed = schema.safeParse(payload);
       if (parsed.success) latest.current(parsed.data);

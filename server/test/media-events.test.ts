@@ -1,0 +1,88 @@
+import { signServiceToken } from '@adal/shared/media-token';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sittingOf, userId } from './fixtures.js';
+import { TestClient } from './http-client.js';
+import { connectSocket, nextEvent } from './socket-client.js';
+import { startTestApp, type TestApp } from './test-app.js';
+
+const SECRET = 'media-events-secret-for-tests-0123456789';
+
+describe('media events from the SFU', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { MEDIA_TOKEN_SECRET: SECRET } });
+  });
+  afterAll(() => t?.close());
+
+  const post = (body: unknown, token?: string, cookie?: string) => {
+    const c = new TestClient(t.baseUrl);
+    if (cookie) c.cookie = cookie;
+    return c.raw(
+      'POST',
+      '/api/internal/media-events',
+      body,
+      token ? { authorization: `Bearer ${token}` } : {},
+    );
+  };
+
+  it('tells the watching proctor and the student when a source stops', async () => {
+    const sittingId = sittingOf(t.seed, 'computer_test');
+    const studentId = await userId(t.database.db, 'student09');
+    const proctor = await new TestClient(t.baseUrl).login('proctor1');
+    const student = await new TestClient(t.baseUrl).login('student09');
+    const proctorSocket = await connectSocket(t.baseUrl, proctor.cookie);
+    const studentSocket = await connectSocket(t.baseUrl, student.cookie);
+    await new Promise((r) => proctorSocket.emit('sitting:watch', { sittingId }, r));
+    const toProctor = nextEvent(proctorSocket, 'media:sourceChanged');
+    const toStudent = nextEvent(studentSocket, 'media:sourceChanged');
+    const event = {
+      sittingId,
+      studentId,
+      source: 'screen',
+      state: 'stopped',
+      reason: 'closed',
+      at: new Date().toISOString(),
+    };
+    const res = await post({ events: [event] }, await signServiceToken('sfu', SECRET));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ accepted: 1 });
+    expect(await toProctor).toEqual(event);
+    expect(await toStudent).toEqual(event);
+    proctorSocket.close();
+    studentSocket.close();
+  });
+
+  it('refuses callers without a service token, with a user session, or with another secret', async () => {
+    const sittingId = sittingOf(t.seed, 'computer_test');
+    const studentId = await userId(t.database.db, 'student09');
+    const body = {
+      events: [
+        { sittingId, studentId, source: 'webcam', state: 'live', reason: null, at: new Date().toISOString() },
+      ],
+    };
+    expect((await post(body)).status).toBe(401);
+    const admin = await new TestClient(t.baseUrl).login('admin');
+    expect((await post(body, undefined, admin.cookie)).status).toBe(403);
+    expect((await post(body, await signServiceToken('sfu', `${SECRET}-other`))).status).toBe(401);
+  });
+
+  it('refuses events about a student who is not on the sitting list, naming the event', async () => {
+    const sittingId = sittingOf(t.seed, 'computer_test');
+    const proctorId = await userId(t.database.db, 'proctor1');
+    const body = {
+      events: [
+        {
+          sittingId,
+          studentId: proctorId,
+          source: 'webcam',
+          state: 'live',
+          reason: null,
+          at: new Date().toISOString(),
+        },
+      ],
+    };
+    const res = await post(body, await signServiceToken('sfu', SECRET));
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].path).toBe('body.events.0.studentId');
+  });
+});
