@@ -3,6 +3,7 @@ import type { Database, Db } from './db/database.js';
 import type { RateLimits } from './http/rate-limits.js';
 import type { JobScheduler } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
+import type { SfuDirectory } from './media/sfu-directory.js';
 import type { LiveEvents } from './realtime/live-events.js';
 
 /** What every route, socket handler and job may use; built once by createApp. */
@@ -15,4 +16,6 @@ export interface AppContext {
   scheduler: JobScheduler;
   limits: RateLimits;
   live: LiveEvents;
+  /** Which SFU node serves a sitting. */
+  sfu: SfuDirectory;
 }

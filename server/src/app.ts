@@ -17,6 +17,7 @@ import { staticApps } from './http/static-apps.js';
 import { registerJobs } from './jobs/register-jobs.js';
 import type { JobScheduler } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
+import { RedisSfuDirectory, singleSfu } from './media/sfu-directory.js';
 import { liveEvents } from './realtime/live-events.js';
 import { type AppServer, attachSocketHandlers, createSocketServer } from './realtime/socket-server.js';
 import { routeTable } from './routes.js';
@@ -62,6 +63,11 @@ export function createApp(deps: AppDeps): App {
     scheduler,
     limits: createRateLimits(config, redis),
     live: liveEvents(io as never),
+    // Several SFU nodes announce themselves in Redis; otherwise one SFU serves every sitting.
+    sfu:
+      redis && config.sfuMode === 'external'
+        ? new RedisSfuDirectory(redis, config.queuePrefix)
+        : singleSfu(config.sfuPublicUrl),
   };
 
   app.disable('x-powered-by');

@@ -1,5 +1,7 @@
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { RecordingConfig } from './recording/recordings.js';
 
 const Env = z.object({
   SFU_HOST: z.string().default('127.0.0.1'),
@@ -13,9 +15,24 @@ const Env = z.object({
   /** One mediasoup worker per core by default. */
   SFU_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   MEDIA_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters'),
+  /** Set with several SFU nodes: each announces itself and its load in Redis. */
+  REDIS_URL: z.string().url().optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('adal'),
+  /** Where browsers reach this node's signalling; default http://SFU_HOST:SFU_PORT. */
+  SFU_PUBLIC_URL: z.string().url().optional(),
+  SFU_NODE_ID: z.string().min(1).max(128).optional(),
   /** The main server's internal API, for media events; unset: events are not reported. */
   SERVER_INTERNAL_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Record every student's webcam+microphone, screen and phone (needs ffmpeg for exports). */
+  SFU_RECORDING: z.enum(['on', 'off']).default('on'),
+  SFU_RECORDINGS_DIR: z.string().default(fileURLToPath(new URL('../../data/recordings', import.meta.url))),
+  /** A new segment (capture file + sidecar) starts every this many minutes, on the wall clock. */
+  SFU_RECORDING_SEGMENT_MINUTES: z.coerce.number().min(0.05).max(240).default(10),
+  SFU_FFMPEG: z.string().default('ffmpeg'),
 });
 
 export interface SfuConfig {
@@ -28,7 +45,12 @@ export interface SfuConfig {
   workers: number;
   mediaTokenSecret: string;
   serverInternalUrl: string | undefined;
+  redisUrl: string | undefined;
+  queuePrefix: string;
+  publicUrl: string | undefined;
+  nodeId: string | undefined;
   logLevel: string;
+  recording: RecordingConfig;
 }
 
 export class SfuConfigError extends Error {
@@ -54,6 +76,16 @@ export function loadSfuConfig(env: NodeJS.ProcessEnv = process.env): SfuConfig {
     workers: e.SFU_WORKERS ?? cpus().length,
     mediaTokenSecret: e.MEDIA_TOKEN_SECRET,
     serverInternalUrl: e.SERVER_INTERNAL_URL,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    publicUrl: e.SFU_PUBLIC_URL,
+    nodeId: e.SFU_NODE_ID,
     logLevel: e.LOG_LEVEL,
+    recording: {
+      enabled: e.SFU_RECORDING === 'on',
+      dir: e.SFU_RECORDINGS_DIR,
+      segmentMs: Math.round(e.SFU_RECORDING_SEGMENT_MINUTES * 60_000),
+      ffmpeg: e.SFU_FFMPEG,
+    },
   };
 }

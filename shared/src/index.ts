@@ -12,6 +12,7 @@ export * from './domain/roles.js';
 export * from './domain/sitting-kinds.js';
 export * from './i18n/index.js';
 export * from './media/rtp.js';
+export * from './media/sfu-nodes.js';
 export * from './media/signalling.js';
 export * from './media/source-events.js';
 export * from './media/sources.js';

@@ -37,7 +37,7 @@ export const mediaToken = defineRoute('mediaToken', {
     const token = await signMediaToken(grant, ctx.config.mediaTokenSecret, ttl);
     return {
       token,
-      sfuUrl: ctx.config.sfuPublicUrl,
+      sfuUrl: await ctx.sfu.urlFor(params.sittingId),
       expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
       grant,
     };

@@ -11,6 +11,7 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<SittingRoom>>();
   /** Which worker each sitting's router lives on. */
   private readonly placed = new Map<string, number>();
+  private readonly open = new Set<SittingRoom>();
   /** Which worker each sitting's router lives on. */
   constructor(
     private readonly pool: WorkerPool,
@@ -48,12 +49,25 @@ export class RoomRegistry {
     room.once('closed', () => {
       this.rooms.delete(sittingId);
       this.placed.delete(sittingId);
+      this.open.delete(room);
       this.log.info({ sittingId, worker: index }, 'room closed');
       this.hooks.closed(room);
     });
+    this.open.add(room);
     this.hooks.created(room);
     this.log.info({ sittingId, worker: index }, 'room created');
     return room;
+  }
+
+  /** What this node carries, for the load it announces. */
+  load(): { rooms: number; peers: number; producers: number } {
+    let peers = 0;
+    let producers = 0;
+    for (const room of this.open) {
+      peers += room.peers.size;
+      producers += room.producers().length;
+    }
+    return { rooms: this.open.size, peers, producers };
   }
 
   closeAll(): void {

@@ -11,6 +11,8 @@ export const ErrorCode = z.enum([
   'payload_too_large',
   'unsupported_media_type',
   'internal',
+  /** A dependency (the media server) is not available right now; try again shortly. */
+  'service_unavailable',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -39,6 +41,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  service_unavailable: 503,
 };
 
 /** Turns zod issues into field errors named by their dotted path under a prefix. */

@@ -1,0 +1,64 @@
+import {
+  SfuNodeState as NodeSchema,
+  type SfuNodeState,
+  sfuNodeLoad,
+  sfuNodePattern,
+  sfuPlacementKey,
+} from '@adal/shared';
+import type { Redis } from 'ioredis';
+import { HttpError } from '../http/http-error.js';
+
+/** Where a sitting's media goes: which SFU node its students and watchers connect to. */
+export interface SfuDirectory {
+  urlFor(sittingId: string): Promise<string>;
+}
+
+/** One SFU (the embedded child, or a single external one): every sitting goes there. */
+export const singleSfu = (url: string): SfuDirectory => ({ urlFor: async () => url });
+
+const PLACEMENT_TTL_SECONDS = 24 * 3600;
+
+/**
+ * Several SFU nodes announced in Redis. A sitting stays on the node it was placed on while that
+ * node lives; otherwise it goes to the least-loaded live node. SET NX settles races between
+ * server processes placing the same sitting at once.
+ */
+export class RedisSfuDirectory implements SfuDirectory {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  async liveNodes(): Promise<SfuNodeState[]> {
+    const keys: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await this.redis.scan(cursor, 'MATCH', sfuNodePattern(this.prefix), 'COUNT', 100);
+      cursor = next;
+      keys.push(...batch);
+    } while (cursor !== '0');
+    if (!keys.length) return [];
+    const values = await this.redis.mget(...keys);
+    return values.flatMap((v) => {
+      const parsed = v ? NodeSchema.safeParse(JSON.parse(v)) : undefined;
+      return parsed?.success ? [parsed.data] : [];
+    });
+  }
+
+  async urlFor(sittingId: string): Promise<string> {
+    const nodes = await this.liveNodes();
+    const key = sfuPlacementKey(this.prefix, sittingId);
+    const placed = await this.redis.get(key);
+    const current = nodes.find((n) => n.nodeId === placed);
+    if (current) return current.url;
+    const best = [...nodes].sort((a, b) => sfuNodeLoad(a) - sfuNodeLoad(b))[0];
+    if (!best) throw new HttpError('service_unavailable', 'No media server is available right now.');
+    // Replace a placement on a dead node; keep a live one another process just made.
+    const won = placed
+      ? await this.redis.set(key, best.nodeId, 'EX', PLACEMENT_TTL_SECONDS)
+      : await this.redis.set(key, best.nodeId, 'EX', PLACEMENT_TTL_SECONDS, 'NX');
+    if (won) return best.url;
+    const winnerId = await this.redis.get(key);
+    return (nodes.find((n) => n.nodeId === winnerId) ?? best).url;
+  }
+}
