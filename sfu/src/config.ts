@@ -14,6 +14,8 @@ const Env = z.object({
   SFU_RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(40999),
   /** One mediasoup worker per core by default. */
   SFU_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Peers one router carries before a sitting spreads to another worker's router (pipeToRouter). */
+  SFU_PEERS_PER_ROUTER: z.coerce.number().int().min(1).default(250),
   MEDIA_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters'),
   /** Set with several SFU nodes: each announces itself and its load in Redis. */
   REDIS_URL: z.string().url().optional(),
@@ -43,6 +45,7 @@ export interface SfuConfig {
   rtcMinPort: number;
   rtcMaxPort: number;
   workers: number;
+  peersPerRouter: number;
   mediaTokenSecret: string;
   serverInternalUrl: string | undefined;
   redisUrl: string | undefined;
@@ -74,6 +77,7 @@ export function loadSfuConfig(env: NodeJS.ProcessEnv = process.env): SfuConfig {
     rtcMinPort: e.SFU_RTC_MIN_PORT,
     rtcMaxPort: e.SFU_RTC_MAX_PORT,
     workers: e.SFU_WORKERS ?? cpus().length,
+    peersPerRouter: e.SFU_PEERS_PER_ROUTER,
     mediaTokenSecret: e.MEDIA_TOKEN_SECRET,
     serverInternalUrl: e.SERVER_INTERNAL_URL,
     redisUrl: e.REDIS_URL,

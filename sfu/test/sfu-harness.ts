@@ -9,13 +9,17 @@ import { loadSfuConfig } from '../src/config.js';
 export const SECRET = 'sfu-test-secret-0123456789-abcdefghij';
 
 /** A real SFU (real mediasoup workers) on an ephemeral port. */
-export async function startSfu(workers = 1): Promise<{ sfu: Sfu; url: string }> {
+export async function startSfu(
+  workers = 1,
+  env: Record<string, string> = {},
+): Promise<{ sfu: Sfu; url: string }> {
   const config = loadSfuConfig({
     SFU_PORT: '0',
     SFU_WORKERS: String(workers),
     SFU_RTC_MIN_PORT: '41000',
     SFU_RTC_MAX_PORT: '41999',
     MEDIA_TOKEN_SECRET: SECRET,
+    ...env,
   });
   const sfu = await createSfu(config, pino({ level: 'silent' }));
   const port = await sfu.listen();

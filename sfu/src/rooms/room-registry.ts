@@ -9,14 +9,14 @@ import { SittingRoom } from './sitting-room.js';
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<SittingRoom>>();
-  /** Which worker each sitting's router lives on. */
-  private readonly placed = new Map<string, number>();
   private readonly open = new Set<SittingRoom>();
-  /** Which worker each sitting's router lives on. */
+
   constructor(
     private readonly pool: WorkerPool,
     private readonly log: Logger,
     private readonly hooks: { created(room: SittingRoom): void; closed(room: SittingRoom): void },
+    /** A sitting with more peers than this spreads over several workers' routers. */
+    private readonly peersPerRouter = Number.POSITIVE_INFINITY,
   ) {}
 
   get(sittingId: string): Promise<SittingRoom> {
@@ -30,25 +30,38 @@ export class RoomRegistry {
     return room;
   }
 
-  async count(): Promise<number> {
-    return this.rooms.size;
+  /** Routers per worker over every open room: where the next router should go. */
+  private workerLoad(): number[] {
+    const load = new Array<number>(this.pool.size).fill(0);
+    for (const room of this.open) for (const w of room.routers.workers()) load[w] = (load[w] ?? 0) + 1;
+    return load;
   }
 
-  /** The least-loaded worker: fewest rooms placed on it. */
-  private leastLoadedWorker(): number {
-    const load = new Array<number>(this.pool.size).fill(0);
-    for (const r of this.placed.values()) load[r] = (load[r] ?? 0) + 1;
-    return load.indexOf(Math.min(...load));
+  private leastLoadedWorker(exclude: number[] = []): number | null {
+    const load = this.workerLoad();
+    let best: number | null = null;
+    for (const [i, n] of load.entries())
+      if (!exclude.includes(i) && (best === null || n < (load[best] ?? 0))) best = i;
+    return best;
   }
 
   private async create(sittingId: string): Promise<SittingRoom> {
-    const index = this.leastLoadedWorker();
-    this.placed.set(sittingId, index);
+    const index = this.leastLoadedWorker() ?? 0;
     const router = await this.pool.worker(index).createRouter({ mediaCodecs: MEDIA_CODECS });
-    const room = new SittingRoom(sittingId, router, index);
+    const room = new SittingRoom(sittingId, router, index, {
+      peersPerRouter: this.peersPerRouter,
+      grow: async (used) => {
+        const next = this.leastLoadedWorker(used);
+        if (next === null) return null;
+        this.log.info({ sittingId, worker: next }, 'sitting spreads to another worker');
+        return {
+          router: await this.pool.worker(next).createRouter({ mediaCodecs: MEDIA_CODECS }),
+          workerIndex: next,
+        };
+      },
+    });
     room.once('closed', () => {
       this.rooms.delete(sittingId);
-      this.placed.delete(sittingId);
       this.open.delete(room);
       this.log.info({ sittingId, worker: index }, 'room closed');
       this.hooks.closed(room);

@@ -65,7 +65,7 @@ export const mediaHandlers: MediaHandlers = {
         rtpParameters: rtpParameters as never,
         appData: { studentId: grant.studentId, source, peerId: ctx.peer.id },
       });
-      ctx.room.track(ctx.peer, producer);
+      ctx.room.track(ctx.peer, producer, await ctx.room.routers.routerFor(ctx.peer.id));
       return { producerId: producer.id };
     },
   },
@@ -91,7 +91,10 @@ export const mediaHandlers: MediaHandlers = {
       const transport = ownTransport(ctx, transportId, 'recv');
       const producer = ctx.room.findProducer(producerId);
       if (!producer) throw missing('That producer');
-      if (!ctx.room.router.canConsume({ producerId, rtpCapabilities: rtpCapabilities as never }))
+      // In a sitting spread over workers the producer may live on another router: pipe it here.
+      const router = await ctx.room.routers.routerFor(ctx.peer.id);
+      await ctx.room.bringTo(producerId, router);
+      if (!router.canConsume({ producerId, rtpCapabilities: rtpCapabilities as never }))
         throw new SfuError('validation_failed', 'Your browser cannot decode this stream.', [
           { path: 'payload.rtpCapabilities', message: 'cannot consume this producer' },
         ]);

@@ -15,7 +15,8 @@ export function ownTransport(
 
 export async function createWebRtcTransport(direction: 'send' | 'recv', ctx: HandlerContext) {
   const { listenIp, announcedIp } = ctx.config;
-  const transport = await ctx.room.router.createWebRtcTransport({
+  const router = await ctx.room.routers.routerFor(ctx.peer.id);
+  const transport = await router.createWebRtcTransport({
     listenIps: [{ ip: listenIp, ...(announcedIp ? { announcedIp } : {}) }],
     enableUdp: true,
     enableTcp: true,
