@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure what the tests need is here and running: Debian's Chromium for the browser tests,
+# ffmpeg for recordings,
 # PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379. Installs with apt-get when missing
 # (needs root), starts the services when they are down. Safe to run again.
 set -euo pipefail
@@ -21,6 +22,12 @@ apt_install() {
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests…"
   apt_install chromium
+fi
+
+# ffmpeg/ffprobe: the SFU remuxes recordings with codec copy; tests check the files with ffprobe.
+if ! command -v ffmpeg >/dev/null 2>&1 || ! command -v ffprobe >/dev/null 2>&1; then
+  echo "Installing ffmpeg…"
+  apt_install ffmpeg
 fi
 
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then
