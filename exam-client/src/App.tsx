@@ -1,10 +1,14 @@
-import { AppShell, AuthGate } from '@adal/shared/web';
+import { AppShell, AuthGate, Loading } from '@adal/shared/web';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { StaffNotice } from './StaffNotice.js';
 import { SchedulePage } from './schedule/SchedulePage.js';
 import { ScheduleProvider } from './schedule/schedule-context.js';
 import { SittingPage } from './sittings/SittingPage.js';
+
+/** Loaded on demand: it brings mediasoup-client. */
+const PhonePage = lazy(() => import('./phone/PhonePage.js').then((m) => ({ default: m.PhonePage })));
 
 function StudentRoutes() {
   return (
@@ -21,8 +25,26 @@ function StudentRoutes() {
 export function App() {
   const { t } = useTranslation();
   return (
-    <AppShell subtitle={t('app.examClient')}>
-      <AuthGate>{(user) => (user.role === 'student' ? <StudentRoutes /> : <StaffNotice />)}</AuthGate>
-    </AppShell>
+    <Routes>
+      {/* The phone camera page needs no login: its link carries a phone-only media token. */}
+      <Route
+        path="phone"
+        element={
+          <AppShell subtitle={t('app.examClient')}>
+            <Suspense fallback={<Loading />}>
+              <PhonePage />
+            </Suspense>
+          </AppShell>
+        }
+      />
+      <Route
+        path="*"
+        element={
+          <AppShell subtitle={t('app.examClient')}>
+            <AuthGate>{(user) => (user.role === 'student' ? <StudentRoutes /> : <StaffNotice />)}</AuthGate>
+          </AppShell>
+        }
+      />
+    </Routes>
   );
 }

@@ -1,8 +1,12 @@
-import { AppShell, AuthGate } from '@adal/shared/web';
+import { AppShell, AuthGate, Loading } from '@adal/shared/web';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { StudentNotice } from './StudentNotice.js';
 import { SittingsPage } from './sittings/SittingsPage.js';
+
+/** Loaded on demand: it brings mediasoup-client. */
+const LivePage = lazy(() => import('./live/LivePage.js').then((m) => ({ default: m.LivePage })));
 
 export function App() {
   const { t } = useTranslation();
@@ -15,6 +19,14 @@ export function App() {
           ) : (
             <Routes>
               <Route index element={<SittingsPage user={user} />} />
+              <Route
+                path="sittings/:sittingId/live"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <LivePage />
+                  </Suspense>
+                }
+              />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           )

@@ -84,6 +84,8 @@ export function createApp(deps: AppDeps): App {
     helmet({
       contentSecurityPolicy: {
         directives: {
+          // The SFU is another origin (its own port or host): the pages must be allowed to reach it.
+          'connect-src': ["'self'", ...config.sfuOrigins],
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'blob:'],
           'upgrade-insecure-requests': config.cookieSecure ? [] : null,

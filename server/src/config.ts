@@ -44,6 +44,8 @@ const Env = z.object({
   SERVE_APPS: bool.default(true),
   MEDIA_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
   SFU_PUBLIC_URL: z.string().url().default('http://127.0.0.1:3010'),
+  /** More SFU origins browsers may connect to (several nodes), comma-separated. */
+  SFU_CONNECT_ORIGINS: z.string().optional(),
   /** embedded: this process runs and supervises the SFU as a child; external: it runs elsewhere. */
   SFU_MODE: z.enum(['embedded', 'external']).default('embedded'),
   /** Where the SFU reaches this server's internal API (media events). */
@@ -77,7 +79,24 @@ export interface Config {
   /** Where browsers reach the SFU's signalling socket. */
   sfuPublicUrl: string;
   sfuMode: 'embedded' | 'external';
+  /** Origins of every SFU node, for the pages' Content-Security-Policy connect-src. */
+  sfuOrigins: string[];
   serverInternalUrl: string | undefined;
+}
+
+/** An SFU's http(s) origin and the ws(s) origin its socket.io upgrades to. */
+function sfuOrigins(publicUrl: string, extra: string | undefined): string[] {
+  const urls = [
+    publicUrl,
+    ...(extra ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
+  ];
+  return urls.flatMap((u) => {
+    const { protocol, host } = new URL(u);
+    return [`${protocol}//${host}`, `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}`];
+  });
 }
 
 export class ConfigError extends Error {
@@ -116,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediaTokenSecretGenerated: e.MEDIA_TOKEN_SECRET === undefined,
     sfuPublicUrl: e.SFU_PUBLIC_URL,
     sfuMode: e.SFU_MODE,
+    sfuOrigins: sfuOrigins(e.SFU_PUBLIC_URL, e.SFU_CONNECT_ORIGINS),
     serverInternalUrl: e.SERVER_INTERNAL_URL,
   };
 }

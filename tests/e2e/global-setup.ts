@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -11,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Origin of the server under test, e.g. http://127.0.0.1:40123 */
     baseUrl: string;
+    /** The SFU's signalling URL (what the server hands out as sfuUrl). */
+    sfuUrl: string;
   }
 }
 
@@ -40,26 +43,31 @@ function tail(child: ChildProcess, lines: string[], max = 200): void {
   child.stderr?.on('data', push);
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: string[]): Promise<void> {
+async function waitForHealth(
+  healthUrl: string,
+  child: ChildProcess,
+  output: string[],
+  name = 'server',
+): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   let lastProblem = 'no answer yet';
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(
-        `server exited with code ${child.exitCode} before it was healthy:\n${output.join('\n')}`,
+        `${name} exited with code ${child.exitCode} before it was healthy:\n${output.join('\n')}`,
       );
     }
     try {
-      const response = await fetch(`${baseUrl}/api/health`);
+      const response = await fetch(healthUrl);
       if (response.status === 200) return;
-      lastProblem = `GET /api/health answered ${response.status}: ${await response.text()}`;
+      lastProblem = `GET ${healthUrl} answered ${response.status}: ${await response.text()}`;
     } catch (error) {
-      lastProblem = `GET /api/health failed: ${(error as Error).message}`;
+      lastProblem = `GET ${healthUrl} failed: ${(error as Error).message}`;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(
-    `server not healthy after ${STARTUP_TIMEOUT_MS} ms (${lastProblem}):\n${output.join('\n')}`,
+    `${name} not healthy after ${STARTUP_TIMEOUT_MS} ms (${lastProblem}):\n${output.join('\n')}`,
   );
 }
 
@@ -83,7 +91,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   const port = await freePort();
+  const sfuPort = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'adal-e2e-'));
+  // The server mints media tokens that the SFU checks: one random secret for both.
+  const mediaTokenSecret = randomBytes(32).toString('base64url');
+  const sfuUrl = `http://127.0.0.1:${sfuPort}`;
+  const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -91,12 +104,36 @@ export default async function setup(project: TestProject): Promise<() => Promise
     DATA_DIR: dataDir,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
+    MEDIA_TOKEN_SECRET: mediaTokenSecret,
+    SFU_PUBLIC_URL: sfuUrl,
+    // The tests start the SFU themselves; the server does not supervise one.
+    SFU_MODE: 'external',
   };
   // Embedded PGlite and in-process jobs: a clean database seeded with the demo university.
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
+  const sfuEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    MEDIA_TOKEN_SECRET: mediaTokenSecret,
+    SFU_HOST: '127.0.0.1',
+    SFU_PORT: String(sfuPort),
+    SFU_LISTEN_IP: '127.0.0.1',
+    SFU_RTC_MIN_PORT: '42000',
+    SFU_RTC_MAX_PORT: '42999',
+    SFU_WORKERS: '1',
+    SERVER_INTERNAL_URL: baseUrl,
+    SFU_RECORDINGS_DIR: join(dataDir, 'recordings'),
+    LOG_LEVEL: 'warn',
+  };
 
   const output: string[] = [];
+  const sfuOutput: string[] = [];
+  const sfu = spawn(process.execPath, ['--import', 'tsx', 'sfu/src/main.ts'], {
+    cwd: repoRoot,
+    env: sfuEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  tail(sfu, sfuOutput);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     env,
@@ -104,18 +141,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   tail(child, output);
 
-  const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(baseUrl, child, output);
+    await Promise.all([
+      waitForHealth(`${baseUrl}/api/health`, child, output),
+      waitForHealth(`${sfuUrl}/health`, sfu, sfuOutput, 'sfu'),
+    ]);
   } catch (error) {
-    await stop(child);
+    await Promise.all([stop(child), stop(sfu)]);
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('sfuUrl', sfuUrl);
 
   return async () => {
-    await stop(child);
+    await Promise.all([stop(child), stop(sfu)]);
     await rm(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,5 +1,6 @@
 import type { ScheduleEntry } from '@adal/shared';
 import {
+  type AdalSocket,
   type Resource,
   useAuth,
   useOnConnect,
@@ -14,6 +15,8 @@ interface ScheduleContextValue {
   schedule: Resource<ScheduleEntry[]>;
   /** Whether live access updates are arriving. */
   live: boolean;
+  /** The live-events socket (admissions, the student's own media sources). */
+  socket: AdalSocket | null;
 }
 
 const ScheduleContext = createContext<ScheduleContextValue | null>(null);
@@ -37,7 +40,9 @@ export function ScheduleProvider({ children }: { children: ReactNode }) {
   });
 
   return (
-    <ScheduleContext.Provider value={{ schedule, live: connected }}>{children}</ScheduleContext.Provider>
+    <ScheduleContext.Provider value={{ schedule, live: connected, socket }}>
+      {children}
+    </ScheduleContext.Provider>
   );
 }
 

@@ -6,16 +6,20 @@ import {
   useDocumentTitle,
   useLanguage,
 } from '@adal/shared/web';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSchedule } from '../schedule/schedule-context.js';
 
-/** The exam room. For now it only checks admission; the exam flows fill it in later. */
+/** Loaded on demand: it brings mediasoup-client and the QR encoder. */
+const DeviceCheck = lazy(() => import('../devices/DeviceCheck.js').then((m) => ({ default: m.DeviceCheck })));
+
+/** The exam room: admission, then the device check; the exam flows fill it in later. */
 export function SittingPage() {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { sittingId } = useParams();
-  const { schedule } = useSchedule();
+  const { schedule, socket } = useSchedule();
   const { state } = schedule;
   const entry = state.status === 'ready' ? state.data.find((e) => e.sittingId === sittingId) : undefined;
   useDocumentTitle(entry ? entry.discipline.name : t('sitting.title'));
@@ -24,28 +28,36 @@ export function SittingPage() {
   if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={schedule.reload} />;
 
   return (
-    <section className="card sitting" aria-labelledby="sitting-title">
-      {entry ? (
-        <>
-          <h1 id="sitting-title">{entry.discipline.name}</h1>
-          <p className="muted">
-            {t(`sittingKind.${entry.kind}`)} · {t(`controlKind.${entry.controlKind}`)} ·{' '}
-            {formatDateTime(entry.startsAt, language)}
-          </p>
-          <p>
-            <AccessBadge access={entry.access} />
-          </p>
-          <p className="sitting-message">
-            {entry.access === 'green' ? t('sitting.opensHere') : t('sitting.notAdmitted')}
-          </p>
-        </>
-      ) : (
-        <>
-          <h1 id="sitting-title">{t('sitting.title')}</h1>
-          <p>{t('sitting.notFound')}</p>
-        </>
+    <div className="sitting-page">
+      <section className="card sitting" aria-labelledby="sitting-title">
+        {entry ? (
+          <>
+            <h1 id="sitting-title">{entry.discipline.name}</h1>
+            <p className="muted">
+              {t(`sittingKind.${entry.kind}`)} · {t(`controlKind.${entry.controlKind}`)} ·{' '}
+              {formatDateTime(entry.startsAt, language)}
+            </p>
+            <p>
+              <AccessBadge access={entry.access} />
+            </p>
+            <p className="sitting-message">
+              {entry.access === 'green' ? t('sitting.opensHere') : t('sitting.notAdmitted')}
+            </p>
+          </>
+        ) : (
+          <>
+            <h1 id="sitting-title">{t('sitting.title')}</h1>
+            <p>{t('sitting.notFound')}</p>
+          </>
+        )}
+        <Link to="/">{t('common.back')}</Link>
+      </section>
+      {/* Before the exam content: the student's devices must be live (exam-procedures, "Device check"). */}
+      {entry && (
+        <Suspense fallback={<Loading />}>
+          <DeviceCheck sittingId={entry.sittingId} socket={socket} />
+        </Suspense>
       )}
-      <Link to="/">{t('common.back')}</Link>
-    </section>
+    </div>
   );
 }

@@ -1,17 +1,20 @@
 import type { RosterEntry, SittingWithRoster } from '@adal/shared';
 import { AccessBadge, EmptyState, formatDate, formatTime, useLanguage } from '@adal/shared/web';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { AdmissionButton } from './AdmissionButton.js';
 import { admittedCount } from './roster.js';
 
 interface SittingCardProps {
   sitting: SittingWithRoster;
   canAdmit: boolean;
+  /** Whether this user may watch the sitting's live media. */
+  canWatch: boolean;
   onRosterEntry: (sittingId: string, entry: RosterEntry) => void;
 }
 
 /** One sitting: what and when, then its list of students with their access and the admit action. */
-export function SittingCard({ sitting, canAdmit, onRosterEntry }: SittingCardProps) {
+export function SittingCard({ sitting, canAdmit, canWatch, onRosterEntry }: SittingCardProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const titleId = `sitting-${sitting.sittingId}`;
@@ -23,9 +26,20 @@ export function SittingCard({ sitting, canAdmit, onRosterEntry }: SittingCardPro
       data-sitting-id={sitting.sittingId}
       data-kind={sitting.kind}
     >
-      <h2 id={titleId}>
-        {sitting.discipline.name} <span className="kind-label">· {t(`sittingKind.${sitting.kind}`)}</span>
-      </h2>
+      <div className="page-head">
+        <h2 id={titleId}>
+          {sitting.discipline.name} <span className="kind-label">· {t(`sittingKind.${sitting.kind}`)}</span>
+        </h2>
+        {canWatch && (
+          <Link
+            className="button-link live-link"
+            to={`/sittings/${sitting.sittingId}/live`}
+            aria-label={t('media.live.openLabel', { discipline: sitting.discipline.name })}
+          >
+            {t('media.live.open')}
+          </Link>
+        )}
+      </div>
       <dl className="facts">
         <div>
           <dt>{t('schedule.controlKind')}</dt>

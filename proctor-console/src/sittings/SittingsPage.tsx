@@ -10,7 +10,7 @@ import {
 } from '@adal/shared/web';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { byStart, canSetAdmission, replaceRosterEntry } from './roster.js';
+import { byStart, canSetAdmission, canWatchLive, replaceRosterEntry } from './roster.js';
 import { SittingCard } from './SittingCard.js';
 import { SittingsOverview } from './SittingsOverview.js';
 import { useWatchedSittings } from './use-watched-sittings.js';
@@ -29,6 +29,7 @@ export function SittingsPage({ user }: { user: Me }) {
   );
   const live = useWatchedSittings(sittings);
   const canAdmit = canSetAdmission(user.role);
+  const canWatch = canWatchLive(user.role);
   const { state, update } = sittings;
 
   const onRosterEntry = useCallback(
@@ -61,6 +62,7 @@ export function SittingsPage({ user }: { user: Me }) {
                   key={sitting.sittingId}
                   sitting={sitting}
                   canAdmit={canAdmit}
+                  canWatch={canWatch}
                   onRosterEntry={onRosterEntry}
                 />
               ))}

@@ -1,7 +1,10 @@
-import type { AdmissionChanged, RosterEntry, SittingWithRoster } from '@adal/shared';
+import type { AdmissionChanged, Role, RosterEntry, SittingWithRoster } from '@adal/shared';
 
 /** Chairs, members and the dean's office only view; the rule itself lives in shared. */
 export { canSetAdmission } from '@adal/shared';
+
+/** Who may watch live media (the server's media-token route decides; the dean's office may not). */
+export const canWatchLive = (role: Role): boolean => role !== 'registrar' && role !== 'student';
 
 export const byStart = (sittings: readonly SittingWithRoster[]): SittingWithRoster[] =>
   [...sittings].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));

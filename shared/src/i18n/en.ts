@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../api/errors.js';
 import type { Role } from '../domain/roles.js';
 import type { ControlKind, SittingKind } from '../domain/sitting-kinds.js';
+import { mediaEn } from './media/en.js';
 
 /**
  * The English catalogue defines the shape every catalogue must have (`Catalogue = typeof en`).
@@ -99,6 +100,7 @@ export const en = {
     viewOnly: 'Your role can view the lists but not admit students.',
     noStudents: 'No students on this sitting.',
   },
+  media: mediaEn,
   wrongApp: {
     staffTitle: 'This portal is for students',
     staffBody: 'Staff work in the proctor console.',
@@ -117,6 +119,7 @@ export const en = {
     payload_too_large: 'The file or request is too large.',
     unsupported_media_type: 'This file type is not accepted.',
     internal: 'Something went wrong on the server. Try again later.',
+    service_unavailable: 'The media server is not available right now. Try again in a minute.',
     network: 'No connection to the server. Check your internet connection.',
     bad_response: 'The server sent an unexpected answer. Reload the page.',
   } satisfies Record<ErrorCode | 'network' | 'bad_response', string>,

@@ -1,4 +1,5 @@
 import type { Catalogue } from './index.js';
+import { mediaKk } from './media/kk.js';
 
 /** Kazakh (Cyrillic): the words of the students' guides (емтихан кестесі, рұқсат, МАК). */
 export const kk: Catalogue = {
@@ -94,6 +95,7 @@ export const kk: Catalogue = {
     viewOnly: 'Сіздің рөліңіз тізімдерді көруге ғана мүмкіндік береді, рұқсат беруге болмайды.',
     noStudents: 'Бұл емтиханда білім алушылар жоқ.',
   },
+  media: mediaKk,
   wrongApp: {
     staffTitle: 'Бұл портал білім алушыларға арналған',
     staffBody: 'Қызметкерлер проктор консолінде жұмыс істейді.',
@@ -112,6 +114,7 @@ export const kk: Catalogue = {
     payload_too_large: 'Файл немесе сұраным тым үлкен.',
     unsupported_media_type: 'Бұл файл түрі қабылданбайды.',
     internal: 'Серверде қате орын алды. Кейінірек қайталап көріңіз.',
+    service_unavailable: 'Медиасервер қазір қолжетімсіз. Бір минуттан соң қайталап көріңіз.',
     network: 'Сервермен байланыс жоқ. Интернет қосылымын тексеріңіз.',
     bad_response: 'Сервер күтпеген жауап қайтарды. Бетті жаңартыңыз.',
   },

@@ -1,4 +1,5 @@
 import type { Catalogue } from './index.js';
+import { mediaRu } from './media/ru.js';
 
 /** Russian: the words of the Russian-language guides (расписание экзаменов, доступ, ГЭК). */
 export const ru: Catalogue = {
@@ -94,6 +95,7 @@ export const ru: Catalogue = {
     viewOnly: 'Ваша роль позволяет только просматривать списки, без допуска обучающихся.',
     noStudents: 'В этом экзамене нет обучающихся.',
   },
+  media: mediaRu,
   wrongApp: {
     staffTitle: 'Этот портал предназначен для обучающихся',
     staffBody: 'Сотрудники работают в консоли проктора.',
@@ -112,6 +114,7 @@ export const ru: Catalogue = {
     payload_too_large: 'Файл или запрос слишком большой.',
     unsupported_media_type: 'Этот тип файла не принимается.',
     internal: 'На сервере произошла ошибка. Повторите позже.',
+    service_unavailable: 'Медиасервер сейчас недоступен. Повторите через минуту.',
     network: 'Нет связи с сервером. Проверьте подключение к интернету.',
     bad_response: 'Сервер прислал неожиданный ответ. Обновите страницу.',
   },

@@ -1,0 +1,50 @@
+import type { RosterEntry } from '@adal/shared';
+import { GRID_LAYER, TrackView, useFeedTrack, type Watcher } from '@adal/shared/web/media';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MediaBadges } from './MediaBadges.js';
+import type { StudentMedia } from './student-media.js';
+import { useOnScreen } from './use-on-screen.js';
+
+interface StudentTileProps {
+  student: RosterEntry;
+  media: StudentMedia;
+  watcher: Watcher | null;
+  selected: boolean;
+  onSelect: (studentId: string) => void;
+}
+
+/** One student in the grid: their webcam at the lowest layer, paused while the tile is off screen. */
+export function StudentTile({ student, media, watcher, selected, onSelect }: StudentTileProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLLIElement>(null);
+  const onScreen = useOnScreen(ref);
+  const track = useFeedTrack(watcher, student.studentId, 'webcam', {
+    visible: onScreen && media.live.has('webcam'),
+    spatialLayer: GRID_LAYER,
+  });
+
+  return (
+    <li
+      ref={ref}
+      className={selected ? 'live-tile selected' : 'live-tile'}
+      data-student-id={student.studentId}
+      data-on-screen={onScreen}
+    >
+      <button
+        type="button"
+        className="tile-select"
+        aria-pressed={selected}
+        aria-label={t('media.live.select', { name: student.fullName })}
+        onClick={() => onSelect(student.studentId)}
+      >
+        <TrackView track={track} label={student.fullName} testId="tile-video" />
+        {!track && <span className="tile-no-video">{t('media.live.noVideo')}</span>}
+      </button>
+      <div className="tile-caption">
+        <span className="tile-name">{student.fullName}</span>
+        <MediaBadges media={media} />
+      </div>
+    </li>
+  );
+}

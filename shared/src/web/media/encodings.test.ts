@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_FORWARDED_KBPS,
+  FULL_LAYER,
+  GRID_LAYER,
+  produceOptions,
+  SCREEN_ENCODINGS,
+  WEBCAM_ENCODINGS,
+} from './encodings.js';
+
+describe('default encodings', () => {
+  it('forward at most 300 kbit/s per student by default (grid layer, screen, microphone)', () => {
+    expect(DEFAULT_FORWARDED_KBPS).toBeLessThanOrEqual(300);
+  });
+
+  it('send the webcam in three simulcast layers, lowest first, from 320×180 to 1280×720', () => {
+    expect(WEBCAM_ENCODINGS.map((e) => 1280 / (e.scaleResolutionDownBy ?? 1))).toEqual([320, 640, 1280]);
+    const bitrates = WEBCAM_ENCODINGS.map((e) => e.maxBitrate ?? 0);
+    expect(bitrates).toEqual([...bitrates].sort((a, b) => a - b));
+    expect([GRID_LAYER, FULL_LAYER]).toEqual([0, 2]);
+  });
+
+  it('send the screen at 5 fps within 150 kbit/s', () => {
+    expect(SCREEN_ENCODINGS).toEqual([{ maxBitrate: 150_000, maxFramerate: 5 }]);
+  });
+
+  it('give every source its options', () => {
+    expect(produceOptions('webcam').encodings).toBe(WEBCAM_ENCODINGS);
+    expect(produceOptions('microphone').codecOptions?.opusDtx).toBe(true);
+    expect(produceOptions('phone').encodings).toHaveLength(1);
+  });
+});
