@@ -1,6 +1,8 @@
 import { pino } from 'pino';
 import { createSfu } from './app.js';
 import { loadSfuConfig, SfuConfigError } from './config.js';
+import { RecordingError } from './recording/recording-error.js';
+import { WorkerBinMissing } from './worker-bin.js';
 
 function readConfig() {
   try {
@@ -14,7 +16,18 @@ function readConfig() {
 
 const config = readConfig();
 const log = pino({ level: config.logLevel, base: { service: 'adal-sfu' } });
-const sfu = await createSfu(config, log);
+/** Start-up failures we can explain (ffmpeg missing, worker not built) print one clear line. */
+async function start() {
+  try {
+    return await createSfu(config, log);
+  } catch (error) {
+    if (!(error instanceof RecordingError) && !(error instanceof WorkerBinMissing)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+const sfu = await start();
 const port = await sfu.listen();
 log.info({ port, workers: sfu.pool.size }, 'sfu listening');
 

@@ -17,6 +17,11 @@ import { dirname, join, resolve } from 'node:path';
  *   process.env.MEDIASOUP_WORKER_BIN = mediasoupWorkerBin();
  *   const mediasoup = await import('mediasoup');
  */
+/** The worker binary is not built yet (npm ci builds it; `npm run sfu:build-worker` does too). */
+export class WorkerBinMissing extends Error {
+  override name = 'WorkerBinMissing';
+}
+
 export function mediasoupWorkerBin(): string {
   const fromEnv = process.env.MEDIASOUP_WORKER_BIN;
   if (fromEnv) return fromEnv;
@@ -28,7 +33,7 @@ export function mediasoupWorkerBin(): string {
   try {
     accessSync(bin, constants.X_OK);
   } catch {
-    throw new Error(
+    throw new WorkerBinMissing(
       `mediasoup worker not built: run npm run sfu:build-worker (mediasoup ${version} in ${dirname(pkgJson)}; expected ${bin})`,
     );
   }
