@@ -1,20 +1,19 @@
-import type { ClientEventName, ClientToServerEvents } from '@adal/shared';
+import {
+  type ClientEventName,
+  type ClientToServerEvents,
+  type CommandAckData,
+  type CommandPayload,
+  STAFF_ROLES,
+} from '@adal/shared';
 import type { Socket } from 'socket.io';
 import type { AppContext } from '../app-context.js';
 import type { Actor } from '../http/actor.js';
 import type { Access } from '../http/define-route.js';
 import { canSeeSitting } from '../sittings/sitting-access.js';
-import { STAFF_ROLES } from '../sittings/sitting-routes.js';
 import { sittingRoom } from './live-events.js';
 
-type Payload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
-type AckData<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1] extends (
-  ack: infer A,
-) => void
-  ? A extends { ok: true; data: infer D }
-    ? D
-    : never
-  : never;
+type Payload<E extends ClientEventName> = CommandPayload<ClientToServerEvents[E]>;
+type AckData<E extends ClientEventName> = CommandAckData<ClientToServerEvents[E]>;
 
 export interface EventDef<E extends ClientEventName> {
   access: Exclude<Access, 'public'>;

@@ -1,4 +1,4 @@
-import { defaultPolicies, type Role } from '@adal/shared';
+import { defaultPolicies, type Role, STAFF_ROLES } from '@adal/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { users } from '../accounts/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -9,14 +9,6 @@ import { commissions, proctorAssignments, sittings } from './schema.js';
 import { canSeeSitting } from './sitting-access.js';
 import { listSittingsFor, loadSittingWithRoster, loadSummary, scheduleFor } from './sitting-queries.js';
 
-export const STAFF_ROLES = [
-  'proctor',
-  'commission_member',
-  'commission_chair',
-  'technical_secretary',
-  'registrar',
-  'admin',
-] as const satisfies readonly Role[];
 /** The dean's office schedules sittings and assigns proctors. */
 const SCHEDULERS = ['registrar', 'admin'] as const satisfies readonly Role[];
 

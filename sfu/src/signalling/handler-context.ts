@@ -1,4 +1,6 @@
 import type {
+  CommandAckData,
+  CommandPayload,
   MediaClientEventName,
   MediaClientToServerEvents,
   MediaServerToClientEvents,
@@ -19,14 +21,8 @@ export interface HandlerContext {
   log: Logger;
 }
 
-type Payload<E extends MediaClientEventName> = Parameters<MediaClientToServerEvents[E]>[0];
-type AckData<E extends MediaClientEventName> = Parameters<MediaClientToServerEvents[E]>[1] extends (
-  a: infer A,
-) => void
-  ? A extends { ok: true; data: infer D }
-    ? D
-    : never
-  : never;
+type Payload<E extends MediaClientEventName> = CommandPayload<MediaClientToServerEvents[E]>;
+type AckData<E extends MediaClientEventName> = CommandAckData<MediaClientToServerEvents[E]>;
 
 export interface MediaHandler<E extends MediaClientEventName> {
   /** Which peers may send this command at all. */

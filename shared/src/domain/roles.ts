@@ -34,3 +34,13 @@ export const isOfficeRole = (role: Role): boolean => (OFFICE_ROLES as readonly R
  */
 export const ADMITTING_ROLES = ['proctor', 'technical_secretary', 'admin'] as const satisfies readonly Role[];
 export const canSetAdmission = (role: Role): boolean => (ADMITTING_ROLES as readonly Role[]).includes(role);
+
+/** Everyone but students: who works a sitting (proctors, commissions) or runs the university. */
+export const STAFF_ROLES = [
+  'proctor',
+  'commission_member',
+  'commission_chair',
+  'technical_secretary',
+  'registrar',
+  'admin',
+] as const satisfies readonly Role[];
