@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../src/accounts/schema.js';
 import { sittingOf, userId } from './fixtures.js';
 import { TestClient } from './http-client.js';
 import { connectSocket, emitAck, nextEvent } from './socket-client.js';
@@ -68,5 +69,25 @@ describe('logout', () => {
     const ack = await emitAck(s2, 'sitting:unwatch', { sittingId: sittingOf(t.seed, 'oral') });
     expect(ack.ok).toBe(true);
     s2.close();
+  });
+});
+
+describe('an expired session', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('is refused on the next socket event and the socket is closed', async () => {
+    const proctor = await new TestClient(t.baseUrl).login('proctor1');
+    const socket = await connectSocket(t.baseUrl, proctor.cookie);
+    const sittingId = sittingOf(t.seed, 'oral');
+    expect((await emitAck(socket, 'sitting:watch', { sittingId })).ok).toBe(true);
+    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) });
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    const ack = await emitAck(socket, 'sitting:watch', { sittingId });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await closed).toBe('io server disconnect');
   });
 });

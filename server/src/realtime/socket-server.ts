@@ -47,9 +47,15 @@ function toErrorBody(error: unknown, ctx: AppContext): ApiErrorBody {
 }
 
 async function runEvent<E extends ClientEventName>(socket: Socket, name: E, raw: unknown, ctx: AppContext) {
-  const actor: Actor = socket.data.actor;
   const def = eventHandlers[name] as unknown as EventDef<E>;
   await consume(ctx.limits.socketEvents, socket.id);
+  // The session may have expired or been ended since the socket connected: check it every time.
+  const actor = await actorFromCookie(ctx.db, socket.request.headers.cookie);
+  if (!actor) {
+    setImmediate(() => socket.disconnect(true));
+    throw new HttpError('unauthenticated', 'Your session has ended; log in again.');
+  }
+  socket.data.actor = actor;
   if (def.access !== 'authenticated' && !def.access.includes(actor.role))
     throw new HttpError('forbidden', 'You may not do this.');
   const parsed = clientEventSchemas[name].safeParse(raw);
