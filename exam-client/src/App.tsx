@@ -1,8 +1,7 @@
-import { AppShell, AuthGate, Loading } from '@adal/shared/web';
+import { AppShell, AuthGate, Loading, WrongAppNotice } from '@adal/shared/web';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
-import { StaffNotice } from './StaffNotice.js';
 import { SchedulePage } from './schedule/SchedulePage.js';
 import { ScheduleProvider } from './schedule/schedule-context.js';
 import { SittingPage } from './sittings/SittingPage.js';
@@ -41,7 +40,15 @@ export function App() {
         path="*"
         element={
           <AppShell subtitle={t('app.examClient')}>
-            <AuthGate>{(user) => (user.role === 'student' ? <StudentRoutes /> : <StaffNotice />)}</AuthGate>
+            <AuthGate>
+              {(user) =>
+                user.role === 'student' ? (
+                  <StudentRoutes />
+                ) : (
+                  <WrongAppNotice audience="staff" href="/proctor/" />
+                )
+              }
+            </AuthGate>
           </AppShell>
         }
       />

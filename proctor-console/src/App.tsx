@@ -1,8 +1,7 @@
-import { AppShell, AuthGate, Loading } from '@adal/shared/web';
+import { AppShell, AuthGate, Loading, WrongAppNotice } from '@adal/shared/web';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
-import { StudentNotice } from './StudentNotice.js';
 import { SittingsPage } from './sittings/SittingsPage.js';
 
 /** Loaded on demand: it brings mediasoup-client. */
@@ -15,7 +14,7 @@ export function App() {
       <AuthGate>
         {(user) =>
           user.role === 'student' ? (
-            <StudentNotice />
+            <WrongAppNotice audience="student" href="/" />
           ) : (
             <Routes>
               <Route index element={<SittingsPage user={user} />} />

@@ -38,3 +38,4 @@ export {
 export { useDocumentTitle } from './use-document-title.js';
 export { type Resource, type ResourceState, useResource } from './use-resource.js';
 export { WebRoot } from './WebRoot.js';
+export { WrongAppNotice } from './WrongAppNotice.js';
