@@ -50,6 +50,8 @@ const Env = z.object({
   SFU_MODE: z.enum(['embedded', 'external']).default('embedded'),
   /** Where the SFU reaches this server's internal API (media events). */
   SERVER_INTERNAL_URL: z.string().url().optional(),
+  /** Recordings are deleted this many days after they end (daily sweep on every SFU node). */
+  RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -82,6 +84,7 @@ export interface Config {
   /** Origins of every SFU node, for the pages' Content-Security-Policy connect-src. */
   sfuOrigins: string[];
   serverInternalUrl: string | undefined;
+  recordingRetentionDays: number;
 }
 
 /** An SFU's http(s) origin and the ws(s) origin its socket.io upgrades to. */
@@ -137,5 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sfuMode: e.SFU_MODE,
     sfuOrigins: sfuOrigins(e.SFU_PUBLIC_URL, e.SFU_CONNECT_ORIGINS),
     serverInternalUrl: e.SERVER_INTERNAL_URL,
+    recordingRetentionDays: e.RECORDING_RETENTION_DAYS,
   };
 }

@@ -4,6 +4,7 @@ import { health } from './health/health-route.js';
 import type { RouteTable } from './http/define-route.js';
 import { mediaEvents } from './media/media-events-route.js';
 import { mediaToken } from './media/media-token-route.js';
+import { deleteRecordings, downloadRecording, listRecordings } from './media/recordings/recording-routes.js';
 import { setAdmission } from './sittings/admission-routes.js';
 import {
   assignProctors,
@@ -29,4 +30,7 @@ export const routeTable: RouteTable = {
   auditLog: auditLogRoute,
   mediaToken,
   mediaEvents,
+  listRecordings,
+  downloadRecording,
+  deleteRecordings,
 };

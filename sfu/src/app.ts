@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { SfuConfig } from './config.js';
+import { internalApi } from './internal-api.js';
 import { loadMediasoup } from './load-mediasoup.js';
 import { NodeAnnouncer } from './node-announcer.js';
 import { Recordings } from './recording/recordings.js';
@@ -29,7 +30,9 @@ export async function createSfu(config: SfuConfig, log: Logger): Promise<Sfu> {
   const mediasoup = await loadMediasoup();
   const pool = new WorkerPool(mediasoup, config, log);
   await pool.start();
-  const httpServer = createServer((req, res) => {
+  const internal = internalApi(recordings, config.mediaTokenSecret, log);
+  const httpServer = createServer(async (req, res) => {
+    if (await internal(req, res)) return;
     if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: 'ok', pid: process.pid, workers: pool.pids().length }));

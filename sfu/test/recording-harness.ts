@@ -32,9 +32,12 @@ export async function startRecordingSfu(options: {
 }
 
 /** A student device in a sitting, joined the way signalling joins one (without a socket). */
-export async function joinStudent(sfu: Sfu, sittingId: string): Promise<{ room: SittingRoom; peer: Peer }> {
+export async function joinStudent(
+  sfu: Sfu,
+  sittingId: string,
+  studentId: string = randomUUID(),
+): Promise<{ room: SittingRoom; peer: Peer }> {
   const room = await sfu.rooms.get(sittingId);
-  const studentId = randomUUID();
   const peer = new Peer(randomUUID(), {
     userId: studentId,
     sittingId,

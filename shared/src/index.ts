@@ -11,6 +11,7 @@ export * from './domain/policies.js';
 export * from './domain/roles.js';
 export * from './domain/sitting-kinds.js';
 export * from './i18n/index.js';
+export * from './media/recordings.js';
 export * from './media/rtp.js';
 export * from './media/sfu-nodes.js';
 export * from './media/signalling.js';

@@ -1,4 +1,4 @@
-import { fieldErrors, http, type RouteContract, type RouteName } from '@adal/shared';
+import { fieldErrors, http, type RouteContract, type RouteName, Streamed } from '@adal/shared';
 import { verifyServiceToken } from '@adal/shared/media-token';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
@@ -66,6 +66,8 @@ export function mountRoutes(table: RouteTable, ctx: AppContext): Router {
             throw forbidden('This is not one of your sittings.');
           }
           const result = await def.handle(input as never);
+          // A download streamed its own response.
+          if (contract.response === Streamed) return;
           // Parsing the response strips any field the contract does not name.
           if (res.statusCode === 200 && def.status) res.status(def.status);
           res.json(contract.response.parse(result));

@@ -1,21 +1,49 @@
 import { purgeExpiredSessions } from '../accounts/sessions.js';
 import type { AppContext } from '../app-context.js';
+import { runRetentionSweep } from '../media/recordings/retention-sweep.js';
 
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 export const PURGE_SESSIONS = 'sessions.purge-expired';
+export const RECORDING_RETENTION = 'recordings.retention-sweep';
 
-/** The job id names the hour it runs in, so several processes scheduling it make one job. */
-const purgeJobId = (at: number) => `${PURGE_SESSIONS}-${Math.floor(at / HOUR)}`;
+/** The job id names the period it runs in, so several processes scheduling it make one job. */
+const periodJobId = (name: string, period: number, at: number) => `${name}-${Math.floor(at / period)}`;
+
+/** A job that runs once per period and then schedules its next run. */
+function definePeriodic(ctx: AppContext, name: string, period: number, run: () => Promise<void>): void {
+  ctx.scheduler.define(name, async () => {
+    try {
+      await run();
+    } finally {
+      // Even a failed run (a media server down) is retried next period rather than never.
+      const next = Date.now() + period;
+      await ctx.scheduler.schedule(name, {}, { delayMs: period, jobId: periodJobId(name, period, next) });
+    }
+  });
+}
 
 export function registerJobs(ctx: AppContext): void {
-  ctx.scheduler.define(PURGE_SESSIONS, async () => {
+  definePeriodic(ctx, PURGE_SESSIONS, HOUR, async () => {
     const removed = await purgeExpiredSessions(ctx.db);
     ctx.log.info({ removed }, 'expired sessions purged');
-    const next = Date.now() + HOUR;
-    await ctx.scheduler.schedule(PURGE_SESSIONS, {}, { delayMs: HOUR, jobId: purgeJobId(next) });
+  });
+  definePeriodic(ctx, RECORDING_RETENTION, DAY, async () => {
+    await runRetentionSweep(ctx);
   });
 }
 
 export async function scheduleStartupJobs(ctx: AppContext): Promise<void> {
-  await ctx.scheduler.schedule(PURGE_SESSIONS, {}, { delayMs: 60_000, jobId: purgeJobId(Date.now()) });
+  const now = Date.now();
+  await ctx.scheduler.schedule(
+    PURGE_SESSIONS,
+    {},
+    { delayMs: 60_000, jobId: periodJobId(PURGE_SESSIONS, HOUR, now) },
+  );
+  // Ten minutes after start: the embedded SFU is up by then.
+  await ctx.scheduler.schedule(
+    RECORDING_RETENTION,
+    {},
+    { delayMs: 10 * 60_000, jobId: periodJobId(RECORDING_RETENTION, DAY, now) },
+  );
 }

@@ -1,17 +1,9 @@
-import { type MediaGrant, type MediaSource, type Role } from '@adal/shared';
+import type { MediaGrant, MediaSource } from '@adal/shared';
 import { signMediaToken } from '@adal/shared/media-token';
 import { defineRoute } from '../http/define-route.js';
 import { HttpError } from '../http/http-error.js';
 import { canSeeSitting } from '../sittings/sitting-access.js';
-
-/** Who may watch live media: proctors, commissions and admins; the dean's office may not. */
-const WATCHERS = [
-  'proctor',
-  'commission_member',
-  'commission_chair',
-  'technical_secretary',
-  'admin',
-] as const satisfies readonly Role[];
+import { WATCHERS } from './watchers.js';
 
 const COMPUTER_SOURCES: MediaSource[] = ['webcam', 'microphone', 'screen'];
 /** A computer token is refreshed on every (re)connect; the phone needs time to scan the QR code. */

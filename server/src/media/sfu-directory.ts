@@ -11,10 +11,15 @@ import { HttpError } from '../http/http-error.js';
 /** Where a sitting's media goes: which SFU node its students and watchers connect to. */
 export interface SfuDirectory {
   urlFor(sittingId: string): Promise<string>;
+  /** Every live node: a sitting's recordings may sit on any node it was ever placed on. */
+  allUrls(): Promise<string[]>;
 }
 
 /** One SFU (the embedded child, or a single external one): every sitting goes there. */
-export const singleSfu = (url: string): SfuDirectory => ({ urlFor: async () => url });
+export const singleSfu = (url: string): SfuDirectory => ({
+  urlFor: async () => url,
+  allUrls: async () => [url],
+});
 
 const PLACEMENT_TTL_SECONDS = 24 * 3600;
 
@@ -43,6 +48,10 @@ export class RedisSfuDirectory implements SfuDirectory {
       const parsed = v ? NodeSchema.safeParse(JSON.parse(v)) : undefined;
       return parsed?.success ? [parsed.data] : [];
     });
+  }
+
+  async allUrls(): Promise<string[]> {
+    return (await this.liveNodes()).map((n) => n.url);
   }
 
   async urlFor(sittingId: string): Promise<string> {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { RecordingParams, RecordingsDeleted, SittingRecordingList, Streamed } from '../media/recordings.js';
 import { MediaEventsAccepted, MediaEventsBody } from '../media/source-events.js';
 import { MediaTokenBody, MediaTokenResponse } from '../media/sources.js';
 import { AuditList, AuditQuery } from './audit.js';
@@ -72,6 +73,27 @@ export const http = {
     path: '/api/internal/media-events',
     body: MediaEventsBody,
     response: MediaEventsAccepted,
+  },
+  /** A sitting's recorded segments, from every media server. */
+  listRecordings: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/recordings',
+    params: SittingParams,
+    response: SittingRecordingList,
+  },
+  /** One segment as WebM (webcam with the student's microphone); streamed, audited. */
+  downloadRecording: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/recordings/:recordingId/file',
+    params: RecordingParams,
+    response: Streamed,
+  },
+  /** Deletes a sitting's finished recordings on every media server; audited. */
+  deleteRecordings: {
+    method: 'DELETE',
+    path: '/api/sittings/:sittingId/recordings',
+    params: SittingParams,
+    response: RecordingsDeleted,
   },
 } as const satisfies Record<string, RouteContract>;
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaGrant } from './sources.js';
-import { MediaTokenError, signMediaToken, verifyMediaToken } from './token.js';
+import {
+  MediaTokenError,
+  signMediaToken,
+  signServiceToken,
+  verifyMediaToken,
+  verifyServiceToken,
+} from './token.js';
 
 const grant: MediaGrant = {
   userId: '7b0c5a52-8f59-4a52-9a3e-0c4f8e1f2a01',
@@ -29,5 +35,18 @@ describe('media token', () => {
       .replace(/=+$/, '');
     await expect(verifyMediaToken(`${h}.${forged}.${s}`, secret)).rejects.toThrow(MediaTokenError);
     expect(p).toBeTruthy();
+  });
+
+  it('keeps service tokens to their audience: a token for the server is refused by the SFU and back', async () => {
+    const toServer = await signServiceToken('sfu', secret);
+    const toSfu = await signServiceToken('server', secret, 60, 'sfu');
+    expect(await verifyServiceToken(toServer, secret)).toBe('sfu');
+    expect(await verifyServiceToken(toSfu, secret, 'sfu')).toBe('server');
+    await expect(verifyServiceToken(toServer, secret, 'sfu')).rejects.toThrow(MediaTokenError);
+    await expect(verifyServiceToken(toSfu, secret)).rejects.toThrow(MediaTokenError);
+    // A media token is never a service token.
+    await expect(verifyServiceToken(await signMediaToken(grant, secret, 60), secret, 'sfu')).rejects.toThrow(
+      MediaTokenError,
+    );
   });
 });

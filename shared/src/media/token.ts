@@ -39,24 +39,38 @@ export async function verifyMediaToken(token: string, secret: string): Promise<M
   }
 }
 
-/** The SFU calls the server's internal API with this token (same secret, another audience). */
-const SERVICE_AUDIENCE = 'adal-server-internal';
+/**
+ * Our services call each other's internal APIs with these tokens (same secret, their own
+ * audiences): the SFU reports media events to the server; the server lists, downloads and
+ * deletes recordings on SFU nodes.
+ */
+export const SERVICE_AUDIENCE = { server: 'adal-server-internal', sfu: 'adal-sfu-internal' } as const;
+export type ServiceAudience = keyof typeof SERVICE_AUDIENCE;
 
-export async function signServiceToken(service: string, secret: string, ttlSeconds = 60): Promise<string> {
+export async function signServiceToken(
+  service: string,
+  secret: string,
+  ttlSeconds = 60,
+  audience: ServiceAudience = 'server',
+): Promise<string> {
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(service)
-    .setAudience(SERVICE_AUDIENCE)
+    .setAudience(SERVICE_AUDIENCE[audience])
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
     .sign(key(secret));
 }
 
 /** The calling service's name, or MediaTokenError. */
-export async function verifyServiceToken(token: string, secret: string): Promise<string> {
+export async function verifyServiceToken(
+  token: string,
+  secret: string,
+  audience: ServiceAudience = 'server',
+): Promise<string> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
-      audience: SERVICE_AUDIENCE,
+      audience: SERVICE_AUDIENCE[audience],
       algorithms: ['HS256'],
     });
     if (typeof payload.iss !== 'string') throw new Error('no issuer');
