@@ -2,7 +2,7 @@ import { login, logout, me, updateMe } from './accounts/auth-routes.js';
 import { auditLogRoute } from './audit/audit-routes.js';
 import { health } from './health/health-route.js';
 import type { RouteTable } from './http/define-route.js';
-import { mediaEvents } from './media/media-events-route.js';
+import { listMediaGaps, mediaEvents } from './media/media-events-route.js';
 import { mediaToken } from './media/media-token-route.js';
 import { deleteRecordings, downloadRecording, listRecordings } from './media/recordings/recording-routes.js';
 import { setAdmission } from './sittings/admission-routes.js';
@@ -30,6 +30,7 @@ export const routeTable: RouteTable = {
   auditLog: auditLogRoute,
   mediaToken,
   mediaEvents,
+  listMediaGaps,
   listRecordings,
   downloadRecording,
   deleteRecordings,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/schema.js';
 import { recordGrade } from '../src/grades/record-grade.js';
 import { grades } from '../src/grades/schema.js';
+import { mediaSourceEvents } from '../src/media/schema.js';
 import { commissionMembers, sittings } from '../src/sittings/schema.js';
 import { students } from '../src/university/schema.js';
 import { violationLogEntries } from '../src/violations/schema.js';
@@ -125,7 +126,7 @@ describe.each<StorageMode>(['pglite', 'postgres'])('database invariants on %s', 
     );
   });
 
-  it('the violation log and the audit log refuse UPDATE and DELETE', async () => {
+  it('the violation log, the audit log and media source events refuse UPDATE and DELETE', async () => {
     const db = t.database.db;
     const sittingId = sittingOf(t.seed, 'computer_test');
     const studentId = await userId(db, 'student05');
@@ -155,6 +156,13 @@ describe.each<StorageMode>(['pglite', 'postgres'])('database invariants on %s', 
       await refusal(db.delete(violationLogEntries).where(eq(violationLogEntries.id, entry?.id ?? 0))),
     ).toContain('append-only');
     await db.insert(auditLog).values({ actorId: null, action: 'test', subject: null });
+    await db
+      .insert(mediaSourceEvents)
+      .values({ sittingId, studentId, source: 'webcam', state: 'stopped', reason: 'closed', at: new Date() });
+    expect(await refusal(db.execute(sql`UPDATE media_source_events SET state = 'live'`))).toContain(
+      'append-only',
+    );
+    expect(await refusal(db.delete(mediaSourceEvents))).toContain('append-only');
     expect(await refusal(db.execute(sql`DELETE FROM audit_log`))).toContain('append-only');
     const [still] = await db
       .select()

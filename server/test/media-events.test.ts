@@ -85,4 +85,44 @@ describe('media events from the SFU', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe('body.events.0.studentId');
   });
+
+  it('keeps every event once, and shows proctors when each source was gone and came back', async () => {
+    const sittingId = sittingOf(t.seed, 'written');
+    const studentId = await userId(t.database.db, 'student12');
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 22, 9, 0, s)).toISOString();
+    const event = (source: string, state: string, reason: string | null, s: number) => ({
+      sittingId,
+      studentId,
+      source,
+      state,
+      reason,
+      at: at(s),
+    });
+    const batch = {
+      events: [
+        event('webcam', 'live', null, 0),
+        event('webcam', 'stopped', 'transport_closed', 20),
+        event('webcam', 'live', null, 27),
+        event('screen', 'stopped', 'closed', 40),
+      ],
+    };
+    const token = await signServiceToken('sfu', SECRET);
+    expect((await post(batch, token)).status).toBe(200);
+    // The SFU retries a batch it got no answer for: nothing is stored twice.
+    expect((await post(batch, token)).status).toBe(200);
+
+    const proctor = await new TestClient(t.baseUrl).login('proctor2');
+    const res = await proctor.call('listMediaGaps', { params: { sittingId } });
+    expect(res.status).toBe(200);
+    expect(res.body.gaps).toEqual([
+      { studentId, source: 'webcam', from: at(20), to: at(27), reason: 'transport_closed' },
+      { studentId, source: 'screen', from: at(40), to: null, reason: 'closed' },
+    ]);
+    // Proctors see only their own sittings' gaps.
+    const other = await new TestClient(t.baseUrl).login('proctor2');
+    expect(
+      (await other.call('listMediaGaps', { params: { sittingId: sittingOf(t.seed, 'computer_test') } }))
+        .status,
+    ).toBe(403);
+  });
 });

@@ -35,6 +35,7 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
   mediaToken: ['student', 'proctor', 'commission_member', 'commission_chair', 'technical_secretary', 'admin'],
   // The SFU's internal route: no user, whatever their role (media-events.test.ts covers the SFU).
   mediaEvents: [],
+  listMediaGaps: WATCHERS,
   listRecordings: WATCHERS,
   downloadRecording: WATCHERS,
   deleteRecordings: ['admin'],
@@ -98,6 +99,7 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
           setAdmission: { params: { sittingId }, body: { studentId: student01, access: 'green' } },
           auditLog: { query: '?limit=5' },
           mediaToken: { params: { sittingId }, body: {} },
+          listMediaGaps: { params: { sittingId } },
           listRecordings: { params: { sittingId } },
           downloadRecording: {
             params: { sittingId, recordingId: `${sittingId}.${student01}.webcam.20261122T090000000Z.abc123` },

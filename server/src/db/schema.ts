@@ -4,6 +4,7 @@ export * from '../attempts/schema.js';
 export * from '../audit/schema.js';
 export * from '../banks/schema.js';
 export * from '../grades/schema.js';
+export * from '../media/schema.js';
 export * from '../sittings/schema.js';
 export * from '../university/schema.js';
 export * from '../violations/schema.js';

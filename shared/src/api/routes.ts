@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { RecordingParams, RecordingsDeleted, SittingRecordingList, Streamed } from '../media/recordings.js';
-import { MediaEventsAccepted, MediaEventsBody } from '../media/source-events.js';
+import { MediaEventsAccepted, MediaEventsBody, MediaGapList } from '../media/source-events.js';
 import { MediaTokenBody, MediaTokenResponse } from '../media/sources.js';
 import { AuditList, AuditQuery } from './audit.js';
 import { Empty, LoginBody, Me, UpdateMeBody } from './auth.js';
@@ -73,6 +73,13 @@ export const http = {
     path: '/api/internal/media-events',
     body: MediaEventsBody,
     response: MediaEventsAccepted,
+  },
+  /** When each student's sources stopped and came back (connection lost, closed, left). */
+  listMediaGaps: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/media-gaps',
+    params: SittingParams,
+    response: MediaGapList,
   },
   /** A sitting's recorded segments, from every media server. */
   listRecordings: {

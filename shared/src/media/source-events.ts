@@ -17,3 +17,18 @@ export type MediaSourceEvent = z.infer<typeof MediaSourceEvent>;
 export const MediaEventsBody = z.object({ events: z.array(MediaSourceEvent).min(1).max(500) }).strict();
 export type MediaEventsBody = z.infer<typeof MediaEventsBody>;
 export const MediaEventsAccepted = z.object({ accepted: z.number().int() });
+
+/**
+ * A stretch during which a student's source was not reaching the proctor (nor the recording):
+ * from a stop to the next time it went live; `to` is null while it is still stopped.
+ */
+export const MediaGap = z.object({
+  studentId: z.string().uuid(),
+  source: MediaSource,
+  from: z.string().datetime(),
+  to: z.string().datetime().nullable(),
+  reason: MediaSourceEvent.shape.reason,
+});
+export type MediaGap = z.infer<typeof MediaGap>;
+export const MediaGapList = z.object({ gaps: z.array(MediaGap) });
+export type MediaGapList = z.infer<typeof MediaGapList>;
