@@ -6,6 +6,10 @@ import { SittingsPage } from './sittings/SittingsPage.js';
 
 /** Loaded on demand: it brings mediasoup-client. */
 const LivePage = lazy(() => import('./live/LivePage.js').then((m) => ({ default: m.LivePage })));
+/** Loaded on demand: only staff who review a sitting afterwards open it. */
+const RecordingsPage = lazy(() =>
+  import('./recordings/RecordingsPage.js').then((m) => ({ default: m.RecordingsPage })),
+);
 
 export function App() {
   const { t } = useTranslation();
@@ -23,6 +27,14 @@ export function App() {
                 element={
                   <Suspense fallback={<Loading />}>
                     <LivePage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="sittings/:sittingId/recordings"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <RecordingsPage />
                   </Suspense>
                 }
               />

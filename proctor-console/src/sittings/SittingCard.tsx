@@ -2,6 +2,7 @@ import type { RosterEntry, SittingWithRoster } from '@adal/shared';
 import { AccessBadge, EmptyState, formatDate, formatTime, useLanguage } from '@adal/shared/web';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { RecordingsLink } from '../recordings/RecordingsLink.js';
 import { AdmissionButton } from './AdmissionButton.js';
 import { admittedCount } from './roster.js';
 
@@ -31,13 +32,16 @@ export function SittingCard({ sitting, canAdmit, canWatch, onRosterEntry }: Sitt
           {sitting.discipline.name} <span className="kind-label">· {t(`sittingKind.${sitting.kind}`)}</span>
         </h2>
         {canWatch && (
-          <Link
-            className="button-link live-link"
-            to={`/sittings/${sitting.sittingId}/live`}
-            aria-label={t('media.live.openLabel', { discipline: sitting.discipline.name })}
-          >
-            {t('media.live.open')}
-          </Link>
+          <div className="sitting-links">
+            <Link
+              className="button-link live-link"
+              to={`/sittings/${sitting.sittingId}/live`}
+              aria-label={t('media.live.openLabel', { discipline: sitting.discipline.name })}
+            >
+              {t('media.live.open')}
+            </Link>
+            <RecordingsLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} />
+          </div>
         )}
       </div>
       <dl className="facts">

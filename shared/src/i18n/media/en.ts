@@ -1,6 +1,7 @@
+import type { RecordingStatus } from '../../media/recordings.js';
 import type { MediaSource } from '../../media/sources.js';
 
-/** Live media: the student's device check and phone camera, the proctor's live view. */
+/** Live media: the student's device check and phone camera, the proctor's live view, the recordings. */
 export const mediaEn = {
   sources: {
     webcam: 'Camera',
@@ -88,6 +89,53 @@ export const mediaEn = {
       poor: 'Poor connection',
       pending: 'Measuring the connection…',
       offline: 'Not connected',
+    },
+  },
+  recordings: {
+    open: 'Recordings',
+    openLabel: 'Recordings: {{discipline}}',
+    title: 'Recordings: {{discipline}}',
+    intro:
+      'Each student’s camera with the microphone, screen and phone camera, as recorded during the exam. Times are in your time zone. Every download is logged.',
+    back: 'Back to my sittings',
+    notAllowed: 'You are not assigned to this sitting.',
+    refresh: 'Refresh',
+    refreshing: 'Refreshing…',
+    empty: 'Nothing has been recorded for this sitting.',
+    unreachable:
+      'Media servers not answering: {{count}}. Their recordings are missing from this list; refresh in a minute.',
+    studentLabel: 'Recordings of {{name}}',
+    unknownStudent: 'Student not found in the system',
+    source: 'Source',
+    time: 'Time',
+    duration: 'Duration',
+    size: 'Size',
+    statusTitle: 'Status',
+    file: 'File',
+    now: 'now',
+    megabytes: '{{size}} MB',
+    withMicrophone: 'Camera and microphone',
+    inCameraFile: 'In the camera file',
+    download: 'Download',
+    downloadLabel: 'Download: {{name}}, {{source}}, {{time}}',
+    downloadHint: 'The first download of a recording takes a few seconds to prepare.',
+    status: {
+      recording: 'Recording now',
+      complete: 'Complete',
+      recovered: 'Recovered after the media server stopped',
+      failed: 'Recording failed',
+    } satisfies Record<RecordingStatus, string>,
+    delete: {
+      open: 'Delete this sitting’s recordings',
+      title: 'Delete the recordings of this sitting?',
+      body: 'Every finished recording of {{discipline}} will be deleted from the media servers. This cannot be undone. The deletion is recorded in the audit log under your name.',
+      keepsOngoing: 'Recordings still in progress are kept.',
+      confirm: 'Delete recordings',
+      cancel: 'Cancel',
+      deleting: 'Deleting…',
+      done: 'Recordings deleted: {{count}} ({{size}} MB).',
+      unreachable:
+        'Media servers not answering: {{count}}. Their recordings of this sitting were not deleted.',
     },
   },
 };
