@@ -1,4 +1,15 @@
 import { login, logout, me, updateMe } from './accounts/auth-routes.js';
+import {
+  attemptResultRoute,
+  finishAttemptRoute,
+  getAttemptRoute,
+  pauseAttemptRoute,
+  resumeAttemptRoute,
+  sittingAttemptsRoute,
+  startAttemptRoute,
+  testInfoRoute,
+} from './attempts/attempt-routes.js';
+import { getBlueprint, setBlueprint } from './attempts/blueprint-routes.js';
 import { auditLogRoute } from './audit/audit-routes.js';
 import { health } from './health/health-route.js';
 import type { RouteTable } from './http/define-route.js';
@@ -30,6 +41,16 @@ export const routeTable: RouteTable = {
   auditLog: auditLogRoute,
   mediaToken,
   mediaEvents,
+  testInfo: testInfoRoute,
+  startAttempt: startAttemptRoute,
+  getAttempt: getAttemptRoute,
+  finishAttempt: finishAttemptRoute,
+  attemptResult: attemptResultRoute,
+  sittingAttempts: sittingAttemptsRoute,
+  pauseAttempt: pauseAttemptRoute,
+  resumeAttempt: resumeAttemptRoute,
+  getBlueprint,
+  setBlueprint,
   listMediaGaps,
   listRecordings,
   downloadRecording,

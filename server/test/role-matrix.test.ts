@@ -1,5 +1,6 @@
 import { CLIENT_EVENTS, http, ROLES, type Role, type RouteName, type SittingKind } from '@adal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admissions } from '../src/sittings/schema.js';
 import { dbFingerprint } from './db-fingerprint.js';
 import { anyDisciplineAndGroup, sittingOf, userId } from './fixtures.js';
 import { TestClient } from './http-client.js';
@@ -35,6 +36,16 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
   mediaToken: ['student', 'proctor', 'commission_member', 'commission_chair', 'technical_secretary', 'admin'],
   // The SFU's internal route: no user, whatever their role (media-events.test.ts covers the SFU).
   mediaEvents: [],
+  testInfo: ['student'],
+  startAttempt: ['student'],
+  getAttempt: ['student'],
+  finishAttempt: ['student'],
+  attemptResult: ['student'],
+  sittingAttempts: WATCHERS,
+  pauseAttempt: ['proctor', 'technical_secretary', 'admin'],
+  resumeAttempt: ['proctor', 'technical_secretary', 'admin'],
+  getBlueprint: STAFF,
+  setBlueprint: ['registrar', 'admin'],
   listMediaGaps: WATCHERS,
   listRecordings: WATCHERS,
   downloadRecording: WATCHERS,
@@ -44,10 +55,20 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
  * No media server runs in this test (recordings.test.ts has one): an allowed download gets past
  * every access check and then 503; an allowed list reports the node as unreachable.
  */
-const ALLOWED_STATUS: Partial<Record<RouteName, number>> = { downloadRecording: 503 };
+const ALLOWED_STATUS: Partial<Record<RouteName, (role: Role) => number>> = {
+  downloadRecording: () => 503,
+  // The student's attempt is open with questions unanswered: past every access check, then 409.
+  finishAttempt: () => 409,
+  attemptResult: () => 409,
+  // The secretary's own sitting (a state exam) has no such attempt; computer tests only.
+  pauseAttempt: (role) => (role === 'technical_secretary' ? 404 : 200),
+  resumeAttempt: (role) => (role === 'technical_secretary' ? 404 : 200),
+  getBlueprint: (role) => (OWN_SITTING[role] === 'computer_test' ? 200 : 400),
+};
 const EXPECTED_EVENTS: Record<(typeof CLIENT_EVENTS)[number], Role[]> = {
   'sitting:watch': STAFF,
   'sitting:unwatch': [...ROLES],
+  'attempt:answer': ['student'],
 };
 
 /** A sitting each role owns, so an allowed call passes the ownership check too. */
@@ -63,6 +84,7 @@ const OWN_SITTING: Record<Role, SittingKind> = {
 
 describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s', (storage) => {
   let t: TestApp;
+  let attempt: { attemptId: string; questionId: string };
   let requestFor: (
     role: Role,
     name: RouteName,
@@ -75,6 +97,21 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
     const student01 = await userId(db, 'student01');
     const proctor1 = await userId(db, 'proctor1');
     const refs = await anyDisciplineAndGroup(db);
+    // student01 is admitted and has an open attempt at the computer test.
+    const testId = sittingOf(t.seed, 'computer_test');
+    await db.insert(admissions).values({
+      sittingId: testId,
+      studentId: student01,
+      access: 'green',
+      admittedAt: new Date(),
+      changedBy: proctor1,
+    });
+    const started = await (await new TestClient(t.baseUrl).login('student01')).call('startAttempt', {
+      params: { sittingId: testId },
+      body: {},
+    });
+    if (started.status !== 200) throw new Error(`startAttempt: ${JSON.stringify(started.body)}`);
+    attempt = { attemptId: started.body.attemptId, questionId: started.body.questions[0].questionId };
     requestFor = (role, name) => {
       const sittingId = sittingOf(t.seed, OWN_SITTING[role]);
       const requests: Record<RouteName, { params?: Record<string, string>; query?: string; body?: unknown }> =
@@ -99,6 +136,19 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
           setAdmission: { params: { sittingId }, body: { studentId: student01, access: 'green' } },
           auditLog: { query: '?limit=5' },
           mediaToken: { params: { sittingId }, body: {} },
+          testInfo: { params: { sittingId } },
+          startAttempt: { params: { sittingId }, body: {} },
+          getAttempt: { params: { attemptId: attempt.attemptId } },
+          finishAttempt: { params: { attemptId: attempt.attemptId }, body: { confirmAllAnswered: true } },
+          attemptResult: { params: { attemptId: attempt.attemptId } },
+          sittingAttempts: { params: { sittingId } },
+          pauseAttempt: { params: { sittingId, attemptId: attempt.attemptId }, body: {} },
+          resumeAttempt: { params: { sittingId, attemptId: attempt.attemptId }, body: {} },
+          getBlueprint: { params: { sittingId } },
+          setBlueprint: {
+            params: { sittingId },
+            body: { simple: 3, medium: 3, hard: 2, shuffleQuestions: true, shuffleOptions: true },
+          },
           listMediaGaps: { params: { sittingId } },
           listRecordings: { params: { sittingId } },
           downloadRecording: {
@@ -131,16 +181,27 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
   });
 
   it('refuses each forbidden role with 403 and changes nothing; lets each allowed role through', async () => {
+    const sessions = new Map<Role, TestClient>();
+    const sessionOf = async (role: Role) => {
+      const existing = sessions.get(role);
+      if (existing) return existing;
+      const client = await new TestClient(t.baseUrl).login(LOGIN_OF[role]);
+      sessions.set(role, client);
+      return client;
+    };
     const outcomes: string[] = [];
     for (const name of Object.keys(http) as RouteName[]) {
       const rule = EXPECTED[name];
       for (const role of ROLES) {
-        const client = await new TestClient(t.baseUrl).login(LOGIN_OF[role]);
+        // One login per role (scrypt is slow on purpose); logout gets a session of its own.
+        const client =
+          name === 'logout' ? await new TestClient(t.baseUrl).login(LOGIN_OF[role]) : await sessionOf(role);
         const allowed = rule === 'public' || rule === 'authenticated' || rule.includes(role);
         const before = allowed ? undefined : await dbFingerprint(t.database.db);
         const res = await client.call(name, requestFor(role, name));
         if (allowed) {
-          const passed = ALLOWED_STATUS[name] ?? (res.status >= 200 && res.status < 300 ? res.status : 200);
+          const passed =
+            ALLOWED_STATUS[name]?.(role) ?? (res.status >= 200 && res.status < 300 ? res.status : 200);
           outcomes.push(`${name} ${role} ${res.status === passed ? 'ok' : res.status}`);
         } else {
           outcomes.push(
@@ -203,12 +264,18 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
         const client = await new TestClient(t.baseUrl).login(LOGIN_OF[role]);
         const socket = await connectSocket(t.baseUrl, client.cookie);
         const before = await dbFingerprint(t.database.db);
-        const ack = await emitAck(socket, event, { sittingId: sittingOf(t.seed, OWN_SITTING[role]) });
+        const payload =
+          event === 'attempt:answer'
+            ? { ...attempt, response: [], revision: 1 }
+            : { sittingId: sittingOf(t.seed, OWN_SITTING[role]) };
+        const ack = await emitAck(socket, event, payload);
         socket.close();
         const allowed = EXPECTED_EVENTS[event].includes(role);
         expect([event, role, ack.ok]).toEqual([event, role, allowed]);
-        if (!ack.ok) expect(ack.error.code).toBe('forbidden');
-        expect(await dbFingerprint(t.database.db)).toEqual(before);
+        if (!ack.ok) {
+          expect(ack.error.code).toBe('forbidden');
+          expect(await dbFingerprint(t.database.db)).toEqual(before);
+        }
       }
     }
     const proctor2 = await new TestClient(t.baseUrl).login('proctor2');

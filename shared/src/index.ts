@@ -1,4 +1,5 @@
 export * from './api/ack.js';
+export * from './api/attempts.js';
 export * from './api/audit.js';
 export * from './api/auth.js';
 export * from './api/errors.js';
@@ -8,6 +9,7 @@ export * from './api/sittings.js';
 export * from './domain/grades.js';
 export * from './domain/iin.js';
 export * from './domain/policies.js';
+export * from './domain/questions.js';
 export * from './domain/roles.js';
 export * from './domain/sitting-kinds.js';
 export * from './i18n/index.js';

@@ -1,9 +1,35 @@
+import type { Difficulty } from '@adal/shared';
 import { sql } from 'drizzle-orm';
-import { bigint, check, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { userRef, users } from '../accounts/schema.js';
 import { questions, tickets } from '../banks/schema.js';
 import { at, createdAt, id } from '../db/columns.js';
 import { sittingRef } from '../sittings/schema.js';
+
+export interface PaperItem {
+  questionId: string;
+  /** Option ids in the order this student sees them (empty for short answers). */
+  options: string[];
+}
+
+export interface AttemptScore {
+  byDifficulty: { difficulty: Difficulty; questions: number; correct: number }[];
+  questions: number;
+  correct: number;
+  /** null: voided (time ran out under the "void" policy). */
+  percent: number | null;
+}
 
 export const attemptStatusEnum = pgEnum('attempt_status', [
   'in_progress',
@@ -23,16 +49,29 @@ export const attempts = pgTable(
     studentId: userRef(),
     number: integer().notNull(),
     status: attemptStatusEnum().notNull().default('in_progress'),
-    /** Question ids drawn for this student, in display order; stored so a reload shows the same paper. */
-    paper: jsonb().$type<string[]>().notNull().default([]),
+    /**
+     * The questions drawn for this student in display order, each with its options in the
+     * student's order; stored so a reload shows the same paper and the draw can be audited.
+     */
+    paper: jsonb().$type<PaperItem[]>().notNull().default([]),
     startedAt: createdAt(),
     deadlineAt: at().notNull(),
+    /** Set while a proctor has paused the test; resuming moves the deadline by the pause. */
+    pausedAt: at(),
+    pausedMs: integer().notNull().default(0),
     finishedAt: at(),
+    /** Scores by difficulty, set when the attempt is graded (and again after an upheld appeal). */
+    result: jsonb().$type<AttemptScore>(),
   },
   (t) => [
     unique().on(t.sittingId, t.studentId, t.number),
     check('attempts_number_positive', sql`${t.number} >= 1`),
     check('attempts_deadline_after_start', sql`${t.deadlineAt} > ${t.startedAt}`),
+    check('attempts_paused_ms', sql`${t.pausedMs} >= 0`),
+    // One open attempt per student and sitting, whatever races between two tabs.
+    uniqueIndex('attempts_one_open')
+      .on(t.sittingId, t.studentId)
+      .where(sql`${t.status} in ('in_progress', 'suspended')`),
   ],
 );
 

@@ -6,7 +6,9 @@ export interface GradeInput {
   sittingId: string;
   studentId: string;
   percent: number;
-  gradedBy: string;
+  /** null: graded automatically. */
+  gradedBy: string | null;
+  attemptId?: string | null;
   protocolNumber?: string;
   protocolDate?: string;
 }

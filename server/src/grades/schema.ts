@@ -30,7 +30,10 @@ export const grades = pgTable(
     letter: letterEnum().notNull(),
     gpaPoints: numeric({ precision: 3, scale: 2, mode: 'number' }).notNull(),
     traditional: traditionalEnum().notNull(),
-    gradedBy: userRef(),
+    /** null: graded automatically (a computer test's score). */
+    gradedBy: uuid().references(() => users.id),
+    /** The attempt whose score this grade is (computer tests). */
+    attemptId: uuid().references(() => attempts.id),
     gradedAt: createdAt(),
     /** State attestation: the commission protocol that fixed the grade. */
     protocolNumber: text(),

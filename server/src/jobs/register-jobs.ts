@@ -1,8 +1,14 @@
+import { z } from 'zod';
 import { purgeExpiredSessions } from '../accounts/sessions.js';
 import type { AppContext } from '../app-context.js';
+import { ATTEMPT_DEADLINE, ATTEMPT_SWEEP } from '../attempts/attempt-clock.js';
+import { closeAttempt, sweepOverdue } from '../attempts/close-attempt.js';
 import { runRetentionSweep } from '../media/recordings/retention-sweep.js';
 
-const HOUR = 3600_000;
+const DeadlinePayload = z.object({ attemptId: z.string().uuid() });
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 export const PURGE_SESSIONS = 'sessions.purge-expired';
 export const RECORDING_RETENTION = 'recordings.retention-sweep';
@@ -28,6 +34,14 @@ export function registerJobs(ctx: AppContext): void {
     const removed = await purgeExpiredSessions(ctx.db);
     ctx.log.info({ removed }, 'expired sessions purged');
   });
+  ctx.scheduler.define(ATTEMPT_DEADLINE, async (payload) => {
+    const { attemptId } = DeadlinePayload.parse(payload);
+    await closeAttempt(ctx, attemptId, 'deadline', null);
+  });
+  definePeriodic(ctx, ATTEMPT_SWEEP, MINUTE, async () => {
+    const closed = await sweepOverdue(ctx);
+    if (closed) ctx.log.warn({ closed }, 'closed overdue attempts whose deadline job did not run');
+  });
   definePeriodic(ctx, RECORDING_RETENTION, DAY, async () => {
     await runRetentionSweep(ctx);
   });
@@ -39,6 +53,12 @@ export async function scheduleStartupJobs(ctx: AppContext): Promise<void> {
     PURGE_SESSIONS,
     {},
     { delayMs: 60_000, jobId: periodJobId(PURGE_SESSIONS, HOUR, now) },
+  );
+  // Attempts whose deadline passed while no process was running are closed at once.
+  await ctx.scheduler.schedule(
+    ATTEMPT_SWEEP,
+    {},
+    { delayMs: 0, jobId: periodJobId(ATTEMPT_SWEEP, MINUTE, now) },
   );
   // Ten minutes after start: the embedded SFU is up by then.
   await ctx.scheduler.schedule(

@@ -7,6 +7,7 @@ import {
 } from '@adal/shared';
 import type { Socket } from 'socket.io';
 import type { AppContext } from '../app-context.js';
+import { saveAnswer } from '../attempts/save-answer.js';
 import type { Actor } from '../http/actor.js';
 import type { Access } from '../http/define-route.js';
 import { canSeeSitting } from '../sittings/sitting-access.js';
@@ -30,6 +31,11 @@ export const eventHandlers: { [E in ClientEventName]: EventDef<E> } = {
       await socket.join(sittingRoom(sittingId));
       return { sittingId };
     },
+  },
+  'attempt:answer': {
+    access: ['student'],
+    // Ownership is checked inside, under the attempt's row lock.
+    handle: (socket, payload, ctx) => saveAnswer(ctx, (socket.data as { actor: Actor }).actor.id, payload),
   },
   'sitting:unwatch': {
     access: 'authenticated',

@@ -1,4 +1,4 @@
-import type { AdmissionChanged, MediaSourceEvent, ServerToClientEvents } from '@adal/shared';
+import type { AdmissionChanged, AttemptChanged, MediaSourceEvent, ServerToClientEvents } from '@adal/shared';
 import type { Server } from 'socket.io';
 
 /** Rooms: every socket joins `user:<id>`; staff join `sitting:<id>` with sitting:watch. */
@@ -12,6 +12,8 @@ export interface LiveEvents {
   admissionChanged(event: AdmissionChanged): void;
   /** To the sitting's watchers and the student: a source went live or stopped. */
   mediaSourceChanged(event: MediaSourceEvent): void;
+  /** To the student and the sitting's watchers: an attempt's clock or status changed. */
+  attemptChanged(event: AttemptChanged): void;
   /** Disconnects the sockets of a session that logged out, on every server process. */
   sessionEnded(tokenHash: string): void;
 }
@@ -22,6 +24,8 @@ export function liveEvents(io: Server<never, ServerToClientEvents>): LiveEvents 
       io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('admission:changed', event),
     mediaSourceChanged: (event) =>
       io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('media:sourceChanged', event),
+    attemptChanged: (event) =>
+      io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('attempt:changed', event),
     sessionEnded: (tokenHash) => io.in(sessionRoom(tokenHash)).disconnectSockets(true),
   };
 }

@@ -186,6 +186,11 @@ export async function seedDemoUniversity(db: Db, now = new Date()): Promise<Seed
           policies: defaultPolicies(p.kind),
           commissionId: 'commission' in p ? commission.id : null,
           questionBankId: 'bank' in p ? p.bank : null,
+          // Twelve questions in the bank, eight on each student's paper.
+          blueprint:
+            'bank' in p
+              ? { simple: 3, medium: 3, hard: 2, shuffleQuestions: true, shuffleOptions: true }
+              : null,
           ticketPoolId: 'pool' in p ? (p.pool ?? null) : null,
         })
         .returning();

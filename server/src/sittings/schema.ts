@@ -1,4 +1,4 @@
-import type { SittingPolicies } from '@adal/shared';
+import type { Blueprint, SittingPolicies } from '@adal/shared';
 import { ControlKind, SITTING_KINDS } from '@adal/shared';
 import { sql } from 'drizzle-orm';
 import {
@@ -66,6 +66,8 @@ export const sittings = pgTable(
     startsAt: at().notNull(),
     durationMinutes: integer().notNull(),
     policies: jsonb().$type<SittingPolicies>().notNull(),
+    /** Computer tests: how many questions of each difficulty, from which bank (null: not set yet). */
+    blueprint: jsonb().$type<Blueprint>(),
     commissionId: uuid().references(() => commissions.id),
     questionBankId: uuid().references(() => questionBanks.id),
     ticketPoolId: uuid().references(() => ticketPools.id),

@@ -2,6 +2,18 @@ import type { z } from 'zod';
 import { RecordingParams, RecordingsDeleted, SittingRecordingList, Streamed } from '../media/recordings.js';
 import { MediaEventsAccepted, MediaEventsBody, MediaGapList } from '../media/source-events.js';
 import { MediaTokenBody, MediaTokenResponse } from '../media/sources.js';
+import {
+  AttemptClock,
+  AttemptParams,
+  AttemptResult,
+  AttemptView,
+  Blueprint,
+  BlueprintState,
+  FinishAttemptBody,
+  SittingAttemptList,
+  SittingAttemptParams,
+  TestInfo,
+} from './attempts.js';
 import { AuditList, AuditQuery } from './audit.js';
 import { Empty, LoginBody, Me, UpdateMeBody } from './auth.js';
 import { Health } from './health.js';
@@ -73,6 +85,75 @@ export const http = {
     path: '/api/internal/media-events',
     body: MediaEventsBody,
     response: MediaEventsAccepted,
+  },
+  /** The info page before a computer test (seed 001). */
+  testInfo: {
+    method: 'GET',
+    path: '/api/student/sittings/:sittingId/test',
+    params: SittingParams,
+    response: TestInfo,
+  },
+  /** "Next": the test starts at once, or the open attempt resumes with the same paper. */
+  startAttempt: {
+    method: 'POST',
+    path: '/api/student/sittings/:sittingId/attempts',
+    params: SittingParams,
+    body: Empty,
+    response: AttemptView,
+  },
+  getAttempt: {
+    method: 'GET',
+    path: '/api/student/attempts/:attemptId',
+    params: AttemptParams,
+    response: AttemptView,
+  },
+  finishAttempt: {
+    method: 'POST',
+    path: '/api/student/attempts/:attemptId/finish',
+    params: AttemptParams,
+    body: FinishAttemptBody,
+    response: AttemptResult,
+  },
+  attemptResult: {
+    method: 'GET',
+    path: '/api/student/attempts/:attemptId/result',
+    params: AttemptParams,
+    response: AttemptResult,
+  },
+  /** Every attempt of a sitting with its clock and progress, for the proctor. */
+  sittingAttempts: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/attempts',
+    params: SittingParams,
+    response: SittingAttemptList,
+  },
+  pauseAttempt: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/attempts/:attemptId/pause',
+    params: SittingAttemptParams,
+    body: Empty,
+    response: AttemptClock,
+  },
+  resumeAttempt: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/attempts/:attemptId/resume',
+    params: SittingAttemptParams,
+    body: Empty,
+    response: AttemptClock,
+  },
+  getBlueprint: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/blueprint',
+    params: SittingParams,
+    response: BlueprintState,
+  },
+  /** How many questions of each difficulty a computer test's paper has (checked against the bank). */
+  setBlueprint: {
+    method: 'PUT',
+    path: '/api/sittings/:sittingId/blueprint',
+    params: SittingParams,
+    body: Blueprint,
+    response: BlueprintState,
   },
   /** When each student's sources stopped and came back (connection lost, closed, left). */
   listMediaGaps: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CountingAttempt, MultipleScoring } from './questions.js';
 import type { SittingKind } from './sitting-kinds.js';
 
 /** What happens when time runs out before all answers are given (seed 001 says "not counted"). */
@@ -39,6 +40,10 @@ export const SittingPolicies = z
       .max(24 * 14),
     /** A camera or screen loss suspends the attempt; does the clock keep running meanwhile? */
     clockRunsWhileSuspended: z.boolean(),
+    /** Computer tests: how several-answer questions are scored (defaults fill older rows). */
+    multipleScoring: MultipleScoring.default('all_or_nothing'),
+    /** Computer tests with retakes: which attempt is the grade. */
+    countingAttempt: CountingAttempt.default('best'),
   })
   .strict();
 export type SittingPolicies = z.infer<typeof SittingPolicies>;
@@ -56,5 +61,7 @@ export function defaultPolicies(kind: SittingKind): SittingPolicies {
     defenceSlotMinutes: 15,
     resultsWithinHours: 24,
     clockRunsWhileSuspended: false,
+    multipleScoring: 'all_or_nothing',
+    countingAttempt: 'best',
   };
 }

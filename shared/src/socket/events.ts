@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AckCallback } from '../api/ack.js';
+import { type AttemptAnswerAck, AttemptAnswerPayload, AttemptChanged } from '../api/attempts.js';
 import { Id } from '../api/sittings.js';
 import { AccessStatus } from '../domain/sitting-kinds.js';
 import { MediaSourceEvent } from '../media/source-events.js';
@@ -25,10 +26,14 @@ export type AdmissionChanged = z.infer<typeof AdmissionChanged>;
 export interface ClientToServerEvents {
   'sitting:watch': (payload: SittingWatchPayload, ack: AckCallback<{ sittingId: string }>) => void;
   'sitting:unwatch': (payload: SittingUnwatchPayload, ack: AckCallback<{ sittingId: string }>) => void;
+  /** A student's answer, saved at once; the ack means it is stored. */
+  'attempt:answer': (payload: AttemptAnswerPayload, ack: AckCallback<AttemptAnswerAck>) => void;
 }
 
 export interface ServerToClientEvents {
   'admission:changed': (event: AdmissionChanged) => void;
+  /** An attempt was paused, resumed, timed out or finished: its clock and status now. */
+  'attempt:changed': (event: AttemptChanged) => void;
   /** A student's webcam, microphone, screen or phone went live or stopped (from the SFU). */
   'media:sourceChanged': (event: MediaSourceEvent) => void;
 }
@@ -37,6 +42,7 @@ export interface ServerToClientEvents {
 export const clientEventSchemas = {
   'sitting:watch': SittingWatchPayload,
   'sitting:unwatch': SittingUnwatchPayload,
+  'attempt:answer': AttemptAnswerPayload,
 } as const satisfies { [E in keyof ClientToServerEvents]: z.ZodType<Parameters<ClientToServerEvents[E]>[0]> };
 
 export type ClientEventName = keyof ClientToServerEvents;
@@ -45,5 +51,6 @@ export const CLIENT_EVENTS = Object.keys(clientEventSchemas) as ClientEventName[
 /** Outbound payload schemas by event name: clients parse what the server pushes with these. */
 export const serverEventSchemas = {
   'admission:changed': AdmissionChanged,
+  'attempt:changed': AttemptChanged,
   'media:sourceChanged': MediaSourceEvent,
 } as const satisfies { [E in keyof ServerToClientEvents]: z.ZodType<Parameters<ServerToClientEvents[E]>[0]> };
