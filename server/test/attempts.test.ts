@@ -144,9 +144,13 @@ describe('a computer test from Next to the result', () => {
     expect((await client.call('testInfo', { params: { sittingId } })).body.blockedBy).toBe(
       'no_attempts_left',
     );
-    expect((await client.call('attemptResult', { params: { attemptId: view.attemptId } })).body.percent).toBe(
-      100,
-    );
+    const result = (await client.call('attemptResult', { params: { attemptId: view.attemptId } })).body;
+    expect(result).toMatchObject({ percent: 100, grade: { letter: 'A', traditional: 'excellent' } });
+    // The journal's marks for student02 (seeded) and this exam make the final grades table.
+    const { currentAverage, midterm1, midterm2, rating, exam, final } = result.finalGrades;
+    expect([currentAverage, midterm1, midterm2, exam]).toEqual([67, 73, 77, 100]);
+    expect(rating).toBe(75);
+    expect(final).toMatchObject({ percent: 85, letter: 'B+' });
     const actions = (await db.select().from(auditLog)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['attempt.started', 'attempt.finished']));
     socket.close();

@@ -2,6 +2,7 @@ export * from './api/ack.js';
 export * from './api/attempts.js';
 export * from './api/audit.js';
 export * from './api/auth.js';
+export * from './api/banks.js';
 export * from './api/errors.js';
 export * from './api/health.js';
 export * from './api/routes.js';

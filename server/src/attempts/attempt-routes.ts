@@ -1,6 +1,7 @@
-import { ADMITTING_ROLES, type AttemptResult } from '@adal/shared';
+import { ADMITTING_ROLES, type AttemptResult, gradeFromPercent } from '@adal/shared';
 import { count, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../app-context.js';
+import { finalGrades, loadJournal } from '../grades/journal.js';
 import { defineRoute } from '../http/define-route.js';
 import { HttpError } from '../http/http-error.js';
 import { WATCHERS } from '../media/watchers.js';
@@ -48,6 +49,12 @@ async function resultOf(ctx: AppContext, a: AttemptRow): Promise<AttemptResult> 
     correct: score?.correct ?? 0,
     percent: score?.percent ?? null,
     counts: counting?.id === a.id,
+    grade: score?.percent == null ? null : gradeFromPercent(score.percent),
+    // The exam column is the counting attempt's percent: what the journal receives.
+    finalGrades: finalGrades(
+      await loadJournal(ctx.db, a.studentId, sitting.discipline.id),
+      counting?.result?.percent ?? null,
+    ),
   };
 }
 

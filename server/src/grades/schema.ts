@@ -1,11 +1,23 @@
 import { GRADE_SCALE, TraditionalGrade } from '@adal/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { check, date, jsonb, numeric, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { userRef, users } from '../accounts/schema.js';
 import { attempts } from '../attempts/schema.js';
 import { at, createdAt, id } from '../db/columns.js';
 import { sittingRef } from '../sittings/schema.js';
+import { disciplines } from '../university/schema.js';
 
 export const letterEnum = pgEnum('letter_grade', GRADE_SCALE.map((r) => r.letter) as [string, ...string[]]);
 export const traditionalEnum = pgEnum('traditional_grade', TraditionalGrade.options as [string, ...string[]]);
@@ -81,6 +93,31 @@ export const appeals = pgTable(
     check(
       'appeals_decision_complete',
       sql`${t.status} in ('filed', 'under_review') or ${t.decidedAt} is not null`,
+    ),
+  ],
+);
+
+/**
+ * The course journal's marks before the exam (from the university's AIS): the average of current
+ * work and the two midterms, in percent. The result page's final grades table reads them.
+ */
+export const journalMarks = pgTable(
+  'journal_marks',
+  {
+    studentId: userRef(),
+    disciplineId: uuid()
+      .notNull()
+      .references(() => disciplines.id),
+    currentAverage: numeric({ precision: 5, scale: 2, mode: 'number' }),
+    midterm1: numeric({ precision: 5, scale: 2, mode: 'number' }),
+    midterm2: numeric({ precision: 5, scale: 2, mode: 'number' }),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.studentId, t.disciplineId] }),
+    check(
+      'journal_percent_range',
+      sql`coalesce(${t.currentAverage}, 0) between 0 and 100 and coalesce(${t.midterm1}, 0) between 0 and 100 and coalesce(${t.midterm2}, 0) between 0 and 100`,
     ),
   ],
 );

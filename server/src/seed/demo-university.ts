@@ -4,6 +4,7 @@ import { hashPassword } from '../accounts/passwords.js';
 import { users } from '../accounts/schema.js';
 import { questionBanks, questions, ticketPools, tickets } from '../banks/schema.js';
 import type { Db, Tx } from '../db/database.js';
+import { journalMarks } from '../grades/schema.js';
 import { commissionMembers, commissions, proctorAssignments, sittings } from '../sittings/schema.js';
 import { academicGroups, disciplines, faculties, students } from '../university/schema.js';
 import { ALGORITHM_TOPICS, DATABASE_QUESTIONS, demoTickets, toOptions } from './demo-content.js';
@@ -138,6 +139,17 @@ export async function seedDemoUniversity(db: Db, now = new Date()): Promise<Seed
           correct: q.correct.map((i) => options[i]?.id ?? 'a'),
         };
       }),
+    );
+
+    // The databases course journal: current work and midterms before the exam (60–96 %).
+    await tx.insert(journalMarks).values(
+      studentUsers.map((u, i) => ({
+        studentId: u.id,
+        disciplineId: dbDiscipline.id,
+        currentAverage: 60 + ((i * 7) % 37),
+        midterm1: 62 + ((i * 11) % 35),
+        midterm2: 64 + ((i * 13) % 33),
+      })),
     );
 
     const pools = await tx

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LetterGrade, TraditionalGrade } from '../domain/grades.js';
 import { Difficulty, QuestionKind } from '../domain/questions.js';
 import { ControlKind } from '../domain/sitting-kinds.js';
 import { DisciplineRef, Id } from './sittings.js';
@@ -111,6 +112,28 @@ export const DifficultyResult = z.object({
   correct: z.number(),
 });
 
+export const GradeOnScale = z.object({
+  percent: z.number(),
+  letter: LetterGrade,
+  gpaPoints: z.number(),
+  traditional: TraditionalGrade,
+});
+
+/**
+ * The final grades table (seed 002): the journal's average current mark and midterms, the
+ * admission rating (mean of the midterms), the exam (this test's counting percent) and the final
+ * (60 % rating + 40 % exam). null where the journal has no mark yet.
+ */
+export const FinalGrades = z.object({
+  currentAverage: z.number().nullable(),
+  midterm1: z.number().nullable(),
+  midterm2: z.number().nullable(),
+  rating: z.number().nullable(),
+  exam: z.number().nullable(),
+  final: GradeOnScale.nullable(),
+});
+export type FinalGrades = z.infer<typeof FinalGrades>;
+
 /** Results by difficulty (seed 002) and the test grade; recomputed when an appeal is upheld. */
 export const AttemptResult = z.object({
   attemptId: Id,
@@ -127,6 +150,9 @@ export const AttemptResult = z.object({
   percent: z.number().nullable(),
   /** The attempt that counts for the grade, by the sitting's policy. */
   counts: z.boolean(),
+  /** This test's grade on the scale (null when voided). */
+  grade: GradeOnScale.nullable(),
+  finalGrades: FinalGrades,
 });
 export type AttemptResult = z.infer<typeof AttemptResult>;
 
