@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { http } from '@adal/shared';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
@@ -39,6 +40,9 @@ export interface App {
   listen(): Promise<number>;
   close(): Promise<void>;
 }
+
+/** 2 MB of characters, up to 3 bytes each in UTF-8, plus JSON escapes. */
+const BANK_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
 
 /** Bodies are JSON only; anything else with content is refused before parsing. */
 const jsonOnly: RequestHandler = (req, _res, next) => {
@@ -96,6 +100,12 @@ export function createApp(deps: AppDeps): App {
 
   const api = express.Router();
   api.use((req, _res, next) => consume(ctx.limits.api, req.ip ?? 'unknown').then(() => next(), next));
+  // A bank file (≤ 2 MB of text, mostly Cyrillic) needs more room than any other body.
+  api.use(
+    http.importBank.path.replace(/^\/api/, ''),
+    jsonOnly,
+    express.json({ limit: BANK_IMPORT_BODY_BYTES }),
+  );
   api.use(jsonOnly, express.json({ limit: config.bodyLimitBytes }));
   api.use(sessionMiddleware(database.db));
   api.use(mountRoutes(routeTable, ctx));

@@ -11,6 +11,7 @@ import {
 } from './attempts/attempt-routes.js';
 import { getBlueprint, setBlueprint } from './attempts/blueprint-routes.js';
 import { auditLogRoute } from './audit/audit-routes.js';
+import { importBank, listBanks, listDisciplines } from './banks/bank-routes.js';
 import { health } from './health/health-route.js';
 import type { RouteTable } from './http/define-route.js';
 import { listMediaGaps, mediaEvents } from './media/media-events-route.js';
@@ -51,6 +52,9 @@ export const routeTable: RouteTable = {
   resumeAttempt: resumeAttemptRoute,
   getBlueprint,
   setBlueprint,
+  listDisciplines,
+  listBanks,
+  importBank,
   listMediaGaps,
   listRecordings,
   downloadRecording,

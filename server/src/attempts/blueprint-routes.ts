@@ -3,7 +3,7 @@ import { STAFF_ROLES } from '@adal/shared';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../app-context.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { questions } from '../banks/schema.js';
+import { questionBanks, questions } from '../banks/schema.js';
 import { defineRoute } from '../http/define-route.js';
 import { HttpError } from '../http/http-error.js';
 import { sittings } from '../sittings/schema.js';
@@ -43,21 +43,34 @@ export const getBlueprint = defineRoute('getBlueprint', {
   owns: ({ actor, params, ctx }) => canSeeSitting(ctx.db, actor, params.sittingId),
   async handle({ params, ctx }): Promise<BlueprintState> {
     const sitting = await testSitting(ctx, params.sittingId);
-    return { blueprint: sitting.blueprint, available: (await available(ctx, sitting.questionBankId)).counts };
+    return {
+      blueprint: sitting.blueprint,
+      bankId: sitting.questionBankId,
+      available: (await available(ctx, sitting.questionBankId)).counts,
+    };
   },
 });
 
-/** The dean's office sets how many questions of each difficulty every paper has. */
+/** The dean's office sets how many questions of each difficulty every paper has, from which bank. */
 export const setBlueprint = defineRoute('setBlueprint', {
   access: ['registrar', 'admin'],
   async handle({ actor, params, body, ctx }): Promise<BlueprintState> {
     const sitting = await testSitting(ctx, params.sittingId);
-    const bank = await available(ctx, sitting.questionBankId);
-    if (!sitting.questionBankId)
-      throw new HttpError('validation_failed', 'This test has no question bank yet.', [
-        { path: 'params.sittingId', message: 'no question bank' },
+    const { bankId: chosen, ...blueprint } = body;
+    if (chosen) {
+      const [b] = await ctx.db.select().from(questionBanks).where(eq(questionBanks.id, chosen));
+      if (!b || b.disciplineId !== sitting.discipline.id)
+        throw new HttpError('validation_failed', 'Choose a bank of this sitting’s discipline.', [
+          { path: 'body.bankId', message: 'not a bank of this discipline' },
+        ]);
+    }
+    const bankId = chosen ?? sitting.questionBankId;
+    if (!bankId)
+      throw new HttpError('validation_failed', 'Choose the question bank for this test.', [
+        { path: 'body.bankId', message: 'no question bank' },
       ]);
-    const short = blueprintShortfall(bank.rows, body);
+    const bank = await available(ctx, bankId);
+    const short = blueprintShortfall(bank.rows, blueprint);
     if (short.length)
       throw new HttpError(
         'validation_failed',
@@ -68,14 +81,14 @@ export const setBlueprint = defineRoute('setBlueprint', {
         })),
       );
     await ctx.db.transaction(async (tx) => {
-      await tx.update(sittings).set({ blueprint: body }).where(eq(sittings.id, sitting.id));
+      await tx.update(sittings).set({ blueprint, questionBankId: bankId }).where(eq(sittings.id, sitting.id));
       await recordAudit(tx, {
         actorId: actor.id,
         action: 'blueprint.set',
         subject: sitting.id,
-        details: body,
+        details: { ...blueprint, bankId },
       });
     });
-    return { blueprint: body, available: bank.counts };
+    return { blueprint, bankId, available: bank.counts };
   },
 });

@@ -29,6 +29,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         code: failure.code,
         message: failure.message,
         ...(failure.fields ? { fields: failure.fields } : {}),
+        ...failure.extra,
       },
     };
     if (failure.headers) res.set(failure.headers);

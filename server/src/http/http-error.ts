@@ -8,6 +8,8 @@ export class HttpError extends Error {
     message: string,
     readonly fields?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** More fields of the error body (e.g. a rejected file's lines). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }

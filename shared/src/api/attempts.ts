@@ -9,8 +9,7 @@ import { DisciplineRef, Id } from './sittings.js';
  * "Computer-based test"). The deadline lives on the server; clients only display it.
  */
 
-/** How many questions of each difficulty a sitting's paper has, drawn from the sitting's bank. */
-export const Blueprint = z
+const BlueprintFields = z
   .object({
     simple: z.number().int().min(0).max(500),
     medium: z.number().int().min(0).max(500),
@@ -18,8 +17,12 @@ export const Blueprint = z
     shuffleQuestions: z.boolean().default(true),
     shuffleOptions: z.boolean().default(true),
   })
-  .strict()
-  .refine((b) => b.simple + b.medium + b.hard > 0, { message: 'a paper needs at least one question' });
+  .strict();
+const notEmpty = (b: { simple: number; medium: number; hard: number }) => b.simple + b.medium + b.hard > 0;
+const EMPTY_PAPER = { message: 'a paper needs at least one question' };
+
+/** How many questions of each difficulty a sitting's paper has, drawn from the sitting's bank. */
+export const Blueprint = BlueprintFields.refine(notEmpty, EMPTY_PAPER);
 export type Blueprint = z.infer<typeof Blueprint>;
 export type BlueprintInput = z.input<typeof Blueprint>;
 
@@ -186,6 +189,15 @@ export const SittingAttemptList = z.array(SittingAttempt);
 /** The sitting's blueprint and what its bank holds per difficulty. */
 export const BlueprintState = z.object({
   blueprint: Blueprint.nullable(),
+  /** The bank papers are drawn from (its discipline is the sitting's). */
+  bankId: Id.nullable(),
   available: z.object({ simple: z.number().int(), medium: z.number().int(), hard: z.number().int() }),
 });
 export type BlueprintState = z.infer<typeof BlueprintState>;
+
+/** Sets the blueprint, and optionally which bank of the sitting's discipline papers come from. */
+export const SetBlueprintBody = BlueprintFields.extend({ bankId: Id.optional() }).refine(
+  notEmpty,
+  EMPTY_PAPER,
+);
+export type SetBlueprintBody = z.input<typeof SetBlueprintBody>;

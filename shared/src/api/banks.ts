@@ -182,3 +182,17 @@ export const ImportBankRejected = z.object({
   }),
 });
 export type ImportBankRejected = z.infer<typeof ImportBankRejected>;
+
+/** A question bank as the dean's office lists them. */
+export const BankSummary = z.object({
+  bankId: Id,
+  title: z.string(),
+  discipline: z.object({ id: Id, code: z.string(), name: z.string() }),
+  counts: DifficultyCounts,
+  createdAt: z.string().datetime(),
+});
+export type BankSummary = z.infer<typeof BankSummary>;
+export const BankList = z.array(BankSummary);
+
+export const DisciplineList = z.array(z.object({ id: Id, code: z.string(), name: z.string() }));
+export type DisciplineList = z.infer<typeof DisciplineList>;

@@ -7,15 +7,16 @@ import {
   AttemptParams,
   AttemptResult,
   AttemptView,
-  Blueprint,
   BlueprintState,
   FinishAttemptBody,
+  SetBlueprintBody,
   SittingAttemptList,
   SittingAttemptParams,
   TestInfo,
 } from './attempts.js';
 import { AuditList, AuditQuery } from './audit.js';
 import { Empty, LoginBody, Me, UpdateMeBody } from './auth.js';
+import { BankList, DisciplineList, ImportBankBody, ImportBankResult } from './banks.js';
 import { Health } from './health.js';
 import {
   AssignProctorsBody,
@@ -152,9 +153,13 @@ export const http = {
     method: 'PUT',
     path: '/api/sittings/:sittingId/blueprint',
     params: SittingParams,
-    body: Blueprint,
+    body: SetBlueprintBody,
     response: BlueprintState,
   },
+  listDisciplines: { method: 'GET', path: '/api/disciplines', response: DisciplineList },
+  listBanks: { method: 'GET', path: '/api/banks', response: BankList },
+  /** A GIFT, Aiken or CSV file becomes a new bank, all or nothing (400 lists the file's bad lines). */
+  importBank: { method: 'POST', path: '/api/banks/import', body: ImportBankBody, response: ImportBankResult },
   /** When each student's sources stopped and came back (connection lost, closed, left). */
   listMediaGaps: {
     method: 'GET',
