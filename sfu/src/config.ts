@@ -16,6 +16,8 @@ const Env = z.object({
   SFU_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   /** Peers one router carries before a sitting spreads to another worker's router (pipeToRouter). */
   SFU_PEERS_PER_ROUTER: z.coerce.number().int().min(1).default(250),
+  /** A student stops sending a simulcast layer this long after the last watcher stopped wanting it. */
+  SFU_LAYER_LOWER_AFTER_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   MEDIA_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters'),
   /** Set with several SFU nodes: each announces itself and its load in Redis. */
   REDIS_URL: z.string().url().optional(),
@@ -46,6 +48,7 @@ export interface SfuConfig {
   rtcMaxPort: number;
   workers: number;
   peersPerRouter: number;
+  layerLowerAfterMs: number;
   mediaTokenSecret: string;
   serverInternalUrl: string | undefined;
   redisUrl: string | undefined;
@@ -78,6 +81,7 @@ export function loadSfuConfig(env: NodeJS.ProcessEnv = process.env): SfuConfig {
     rtcMaxPort: e.SFU_RTC_MAX_PORT,
     workers: e.SFU_WORKERS ?? cpus().length,
     peersPerRouter: e.SFU_PEERS_PER_ROUTER,
+    layerLowerAfterMs: e.SFU_LAYER_LOWER_AFTER_MS,
     mediaTokenSecret: e.MEDIA_TOKEN_SECRET,
     serverInternalUrl: e.SERVER_INTERNAL_URL,
     redisUrl: e.REDIS_URL,

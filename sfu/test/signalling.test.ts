@@ -231,6 +231,38 @@ describe('SFU signalling against a real mediasoup worker', () => {
     ).toHaveProperty('producerId');
   });
 
+  it('tells a student device what the same student already sends from other devices, and nothing else', async () => {
+    const sittingId = randomUUID();
+    const computerGrant = studentGrant(sittingId);
+    const phone = track(
+      await connectAs(url, { ...studentGrant(sittingId, ['phone']), studentId: computerGrant.studentId }),
+    );
+    const classmate = track(await connectAs(url, studentGrant(sittingId)));
+    const watcher = track(await connectAs(url, watcherGrant(sittingId)));
+    const phoneSend = await ok(phone, 'media:createWebRtcTransport', { direction: 'send' });
+    const { producerId } = await ok(phone, 'media:produce', {
+      transportId: phoneSend.id,
+      kind: 'video',
+      rtpParameters: vp8Simulcast(7000),
+      source: 'phone',
+    });
+    const classmateSend = await ok(classmate, 'media:createWebRtcTransport', { direction: 'send' });
+    await ok(classmate, 'media:produce', {
+      transportId: classmateSend.id,
+      kind: 'video',
+      rtpParameters: vp8Simulcast(7100),
+      source: 'webcam',
+    });
+
+    // The computer page connects after the phone started: it learns so without waiting for an event.
+    const computer = track(await connectAs(url, computerGrant));
+    expect(await ok(computer, 'media:listOwnProducers', {})).toEqual([
+      expect.objectContaining({ producerId, studentId: computerGrant.studentId, source: 'phone' }),
+    ]);
+    const refused = await command(watcher, 'media:listOwnProducers', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('keeps sittings apart: a watcher cannot see or consume another sitting’s producers', async () => {
     const a = randomUUID();
     const student = track(await connectAs(url, studentGrant(a)));

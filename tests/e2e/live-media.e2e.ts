@@ -1,13 +1,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { FAKE_MEDIA_ARGS, launchBrowser, screenshot } from './support/browser.js';
 import {
-  capturePeerConnections,
-  inboundAudioPackets,
-  inboundVideo,
-  outboundBitrates,
-} from './support/rtc.js';
+  activeLayers,
+  availableOutgoingKbps,
+  describeUpstream,
+  sendingLayers,
+  totalKbps,
+  upstream,
+  webcamLayers,
+  whenLayersStart,
+} from './live-media-upstream.js';
+import { FAKE_MEDIA_ARGS, launchBrowser, screenshot } from './support/browser.js';
+import { capturePeerConnections, inboundAudioPackets, inboundVideo } from './support/rtc.js';
 import { chooseLanguage, heading, signIn, sittingCard } from './support/screens.js';
 
 const baseUrl = inject('baseUrl');
@@ -91,37 +96,28 @@ describe('live media', () => {
     sittingId = await computerTestSitting(proctor);
   });
 
-  it('a student (not yet admitted) publishes camera, microphone and the entire screen with simulcast', async () => {
+  it('a student (not yet admitted) publishes camera, microphone and the entire screen; the webcam sends only its grid layer', async () => {
     student = await publishingStudent('student07', sittingId);
     studentId = await myId(student);
     expect(await student.locator('[data-access]').first().getAttribute('data-access')).toBe('red');
     await student.getByText('Camera, microphone and screen are on.').waitFor();
-    // Chrome adds the top layer once its uplink estimate allows (about 1 s on loopback).
-    const publishedAt = Date.now();
-    const topLayerKbps = async () =>
-      (await outboundBitrates(student, 1000)).find((o) => o.rid === 'r2')?.kbps ?? 0;
-    await expect.poll(topLayerKbps, { timeout: 45_000, interval: 0 }).toBeGreaterThan(150);
-    console.info(`top layer sent ${Date.now() - publishedAt} ms after all sources were published`);
-    // Measure after the bandwidth probing (padding) has settled.
-    await student.waitForTimeout(5000);
-    const streams = await outboundBitrates(student, 5000);
+    // Measure after the start-up bandwidth probing (padding) has settled.
+    await student.waitForTimeout(4000);
+    const streams = await upstream(student, 5000);
+    console.info(`student outbound-rtp, nobody selected (default):\n${describeUpstream(streams)}`);
+    // Simulcast is negotiated with three layers, but only the grid layer is encoded and sent.
+    expect(webcamLayers(streams).map((s) => s.rid)).toEqual(['r0', 'r1', 'r2']);
+    expect(activeLayers(streams)).toEqual(['r0']);
+    expect(sendingLayers(streams)).toEqual(['r0']);
+    expect(webcamLayers(streams)[0]?.frameWidth).toBe(320);
     const video = streams.filter((s) => s.kind === 'video');
-    const simulcast = video.filter((s) => s.rid !== null);
-    const line = (o: (typeof streams)[number]) =>
-      `${o.kind}/${o.rid ?? '-'} ${o.frameWidth ?? '-'}×${o.frameHeight ?? '-'} ${o.framesPerSecond ?? '-'} fps ${o.kbps} kbit/s`;
-    const total = streams.reduce((sum, o) => sum + o.kbps, 0);
-    const forwarded = streams
-      .filter((o) => o.rid === 'r0' || o.rid === null)
-      .reduce((sum, o) => sum + o.kbps, 0);
-    console.info(
-      `student outbound-rtp:\n  ${streams.map(line).join('\n  ')}\n  total ${total} kbit/s; grid layer + screen + mic ${forwarded} kbit/s`,
-    );
-    expect(simulcast.map((s) => s.rid).sort()).toEqual(['r0', 'r1', 'r2']);
-    // The grid layer is a quarter of the 1280×720 capture; higher layers start as bandwidth allows.
-    expect(simulcast.find((s) => s.rid === 'r0')?.frameWidth).toBe(320);
     const screen = video.find((s) => s.rid === null);
     expect(screen?.frameWidth).toBe(1280);
     expect(screen?.framesPerSecond).toBeLessThanOrEqual(6);
+    // What the SFU forwards by default is all the student sends (issue 3: ≤ 300 kbit/s).
+    console.info(
+      `default upstream: ${totalKbps(streams)} kbit/s (send estimate ${await availableOutgoingKbps(student)} kbit/s)`,
+    );
     await screenshot(student, 'student-devices', true);
   }, 90_000);
 
@@ -153,23 +149,39 @@ describe('live media', () => {
       .toBe('good');
     await screenshot(proctor, 'proctor-live-grid');
 
+    // A grid tile asks for the grid layer only: the student still sends nothing more.
+    expect(sendingLayers(await upstream(student, 2000))).toEqual(['r0']);
+    console.info(`student's send estimate before selecting: ${await availableOutgoingKbps(student)} kbit/s`);
+
     await tile.getByRole('button', { name: /^Select / }).click();
     const selectedAt = Date.now();
     const selected = proctor.locator(`section.selected-student[data-student-id="${studentId}"]`);
     await selected.waitFor();
     const webcam = selected.getByTestId('selected-webcam');
-    const widths = new Set<number>();
+    const widths = new Map<number, number>();
     const width = async () => {
       const w = (await inboundVideo(webcam))?.frameWidth ?? 0;
-      widths.add(w);
+      if (!widths.has(w)) widths.set(w, Date.now() - selectedAt);
       return w;
     };
-    // The SFU raises the layer as its estimate of the proctor's downlink allows.
-    await expect.poll(width, { timeout: 30_000 }).toBe(1280);
+    const layersStarted = whenLayersStart(student, ['r1', 'r2'], 45_000);
+    // The SFU tells the student at once; its browser switches the upper layers on.
+    await expect
+      .poll(async () => activeLayers(await upstream(student, 100)), { timeout: 5_000, interval: 0 })
+      .toEqual(['r0', 'r1', 'r2']);
+    const activeAfter = Date.now() - selectedAt;
+    // They are sent as the student's bandwidth estimate grows; the SFU forwards the top one as its
+    // estimate of the proctor's downlink allows.
+    await expect.poll(width, { timeout: 45_000 }).toBe(1280);
     const full = await inboundVideo(webcam);
+    const layerStarts = await layersStarted;
     console.info(
-      `selected layer: ${full?.frameWidth}×${full?.frameHeight} after ${Date.now() - selectedAt} ms (seen: ${[...widths].join(', ')})`,
+      `selected: upper layers active ${activeAfter} ms after selecting; first sent r1 ${layerStarts.r1} ms, r2 ${layerStarts.r2} ms; proctor ${full?.frameWidth}×${full?.frameHeight} after ${Date.now() - selectedAt} ms (seen: ${[...widths].map(([w, ms]) => `${w} at ${ms} ms`).join(', ')})`,
     );
+    await student.waitForTimeout(5000);
+    const selectedUpstream = await upstream(student, 5000);
+    console.info(`student outbound-rtp, selected at full layer:\n${describeUpstream(selectedUpstream)}`);
+    expect(activeLayers(selectedUpstream)).toEqual(['r0', 'r1', 'r2']);
     const screenVideo = selected.getByTestId('selected-screen');
     await expect
       .poll(async () => (await inboundVideo(screenVideo))?.framesDecoded ?? 0, { timeout: 15_000 })
@@ -190,10 +202,27 @@ describe('live media', () => {
     await selected.getByRole('button', { name: 'Stop listening' }).click();
     expect(await audio.count()).toBe(0);
     await screenshot(proctor, 'proctor-live-selected');
+  }, 120_000);
+
+  it('closing the selected student stops the upper layers a few seconds later', async () => {
+    await proctor.getByRole('button', { name: 'Close' }).click();
+    const closedAt = Date.now();
+    await expect
+      .poll(async () => activeLayers(await upstream(student, 500)), { timeout: 20_000, interval: 0 })
+      .toEqual(['r0']);
+    console.info(
+      `upper layers switched off ${Date.now() - closedAt} ms after the proctor closed the student`,
+    );
+    // Not at once: a proctor flipping between students does not restart the encoder each time.
+    expect(Date.now() - closedAt).toBeGreaterThan(2000);
+    expect(sendingLayers(await upstream(student, 2000))).toEqual(['r0']);
+    const tileVideo = proctor
+      .locator(`li.live-tile[data-student-id="${studentId}"]`)
+      .getByTestId('tile-video');
+    await expect.poll(async () => (await inboundVideo(tileVideo))?.frameWidth).toBe(320);
   });
 
   it('tiles off screen pause their consumer and resume when scrolled back', async () => {
-    await proctor.getByRole('button', { name: 'Close' }).click();
     const tile = proctor.locator(`li.live-tile[data-student-id="${studentId}"]`);
     const tileVideo = tile.getByTestId('tile-video');
     await proctor.setViewportSize({ width: 1280, height: 360 });
@@ -230,6 +259,15 @@ describe('live media', () => {
     await student
       .locator('.source-status li[data-source="phone"][data-status="publishing"]')
       .waitFor({ timeout: 10_000 });
+    // A page opened after the phone started learns it from the SFU when it connects.
+    const later = await openPage('/', 'student07');
+    await heading(later, 'Exam schedule').waitFor();
+    await later.goto(`/sittings/${sittingId}`);
+    await later.getByRole('heading', { name: 'Devices' }).waitFor();
+    await later
+      .locator('.source-status li[data-source="phone"][data-status="publishing"]')
+      .waitFor({ timeout: 10_000 });
+    await later.context().close();
 
     const tile = proctor.locator(`li.live-tile[data-student-id="${studentId}"]`);
     await expect.poll(() => tile.locator('[data-missing]').count(), { timeout: 10_000 }).toBe(0);

@@ -6,12 +6,14 @@ import {
   type MediaErrorCode,
   mediaErrorCode,
   mediaErrorText,
+  type OwnProducers,
+  type Publisher,
   type PublishSnapshot,
   type PublishStatus,
   TrackView,
   usePublisher,
 } from '@adal/shared/web/media';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhoneQr } from './PhoneQr.js';
 import { SourceStatusList } from './SourceStatusList.js';
@@ -31,7 +33,7 @@ export function DeviceCheck({ sittingId, socket }: { sittingId: string; socket: 
   const { publisher, sources, status } = usePublisher(tokens);
   const [busy, setBusy] = useState<'camera' | 'screen' | null>(null);
   const [screenError, setScreenError] = useState<MediaErrorCode | null>(null);
-  const phone = usePhoneStatus(socket, sittingId, user?.id);
+  const phone = usePhoneStatus(socket, publisher, sittingId, user?.id);
 
   const startCamera = async () => {
     if (!publisher) return;
@@ -123,18 +125,32 @@ export function DeviceCheck({ sittingId, socket }: { sittingId: string; socket: 
 }
 
 /**
- * The phone is another device: the server tells this page when its camera goes live or stops
- * (`media:sourceChanged`, relayed from the SFU). Until then it counts as missing.
+ * The phone is another device. When this page connects, the SFU says whether the phone camera is
+ * already live (it may have started first); afterwards the server tells this page when it goes
+ * live or stops (`media:sourceChanged`, relayed from the SFU).
  */
 function usePhoneStatus(
   socket: AdalSocket | null,
+  publisher: Publisher | null,
   sittingId: string,
   studentId: string | undefined,
 ): NonNullable<PublishSnapshot['phone']> {
   const [status, setStatus] = useState<PublishStatus>('missing');
+  const lastEventAt = useRef(0);
   useServerEvent(socket, 'media:sourceChanged', (event) => {
-    if (event.sittingId === sittingId && event.studentId === studentId && event.source === 'phone')
-      setStatus(event.state === 'live' ? 'publishing' : 'missing');
+    if (event.sittingId !== sittingId || event.studentId !== studentId || event.source !== 'phone') return;
+    lastEventAt.current = Date.now();
+    setStatus(event.state === 'live' ? 'publishing' : 'missing');
   });
+  useEffect(() => {
+    if (!publisher) return;
+    const apply = ({ producers, askedAt }: OwnProducers) => {
+      // An event that came after the list was asked for is newer than the list.
+      if (lastEventAt.current > askedAt) return;
+      setStatus(producers.some((p) => p.source === 'phone') ? 'publishing' : 'missing');
+    };
+    if (publisher.ownProducers) apply(publisher.ownProducers);
+    return publisher.on('ownProducers', apply);
+  }, [publisher]);
   return { status, error: null, track: null };
 }

@@ -8,6 +8,7 @@ import type {
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { SfuConfig } from '../config.js';
+import type { LayerDemand } from '../rooms/layer-demand.js';
 import type { Peer } from '../rooms/peer.js';
 import type { SittingRoom } from '../rooms/sitting-room.js';
 
@@ -19,6 +20,8 @@ export interface HandlerContext {
   room: SittingRoom;
   config: SfuConfig;
   log: Logger;
+  /** Which simulcast layers each student producer must send (shared by every connection). */
+  layers: LayerDemand;
 }
 
 type Payload<E extends MediaClientEventName> = CommandPayload<MediaClientToServerEvents[E]>;

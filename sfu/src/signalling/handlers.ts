@@ -1,4 +1,5 @@
 import type { MediaSource } from '@adal/shared';
+import type { ProducerAppData } from '../rooms/peer.js';
 import { producerInfo } from '../rooms/sitting-room.js';
 import type { HandlerContext, MediaHandlers } from './handler-context.js';
 import { missing, refuse, SfuError } from './sfu-error.js';
@@ -65,6 +66,10 @@ export const mediaHandlers: MediaHandlers = {
         rtpParameters: rtpParameters as never,
         appData: { studentId: grant.studentId, source, peerId: ctx.peer.id },
       });
+      // The browser starts on the lowest simulcast layer and adds layers when watchers want them.
+      ctx.layers.follow(producer, (spatialLayer) =>
+        ctx.socket.emit('media:producerLayersWanted', { producerId: producer.id, spatialLayer }),
+      );
       ctx.room.track(ctx.peer, producer, await ctx.room.routers.routerFor(ctx.peer.id));
       return { producerId: producer.id };
     },
@@ -83,6 +88,18 @@ export const mediaHandlers: MediaHandlers = {
   'media:listProducers': {
     who: 'watcher',
     handle: async (_p, ctx) => ctx.room.producers().map(producerInfo),
+  },
+
+  'media:listOwnProducers': {
+    who: 'student',
+    // Lets a device that (re)connects see what the student's other devices already send.
+    async handle(_p, ctx) {
+      const { studentId } = ctx.peer.grant;
+      return ctx.room
+        .producers()
+        .filter((p) => studentId !== null && (p.appData as ProducerAppData).studentId === studentId)
+        .map(producerInfo);
+    },
   },
 
   'media:consume': {
@@ -108,6 +125,7 @@ export const mediaHandlers: MediaHandlers = {
         ...(producer.kind === 'video' ? { preferredLayers: { spatialLayer: 0 } } : {}),
       });
       ctx.peer.consumers.set(consumer.id, consumer);
+      ctx.layers.count(consumer);
       const closed = () => {
         ctx.peer.consumers.delete(consumer.id);
         ctx.socket.emit('media:consumerClosed', { consumerId: consumer.id, producerId });
@@ -160,10 +178,12 @@ export const mediaHandlers: MediaHandlers = {
   'media:setPreferredLayers': {
     who: 'watcher',
     async handle({ consumerId, spatialLayer, temporalLayer }, ctx) {
-      await ownConsumer(ctx, consumerId).setPreferredLayers({
+      const consumer = ownConsumer(ctx, consumerId);
+      await consumer.setPreferredLayers({
         spatialLayer,
         ...(temporalLayer !== undefined ? { temporalLayer } : {}),
       });
+      ctx.layers.preferredLayersChanged(consumer);
       return { set: true as const };
     },
   },

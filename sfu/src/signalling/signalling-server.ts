@@ -13,6 +13,7 @@ import { MediaTokenError, verifyMediaToken } from '@adal/shared/media-token';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { SfuConfig } from '../config.js';
+import { LayerDemand } from '../rooms/layer-demand.js';
 import { Peer } from '../rooms/peer.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SittingRoom } from '../rooms/sitting-room.js';
@@ -61,6 +62,7 @@ export function createSignalling(
     maxHttpBufferSize: 256 * 1024,
     serveClient: false,
   });
+  const layers = new LayerDemand(config.layerLowerAfterMs);
 
   io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown }).token;
@@ -90,7 +92,7 @@ export function createSignalling(
       roomOf(grant.sittingId),
       ...(grant.peerRole === 'watcher' ? [watchersOf(grant.sittingId)] : []),
     ]);
-    const ctx: HandlerContext = { socket, peer, room, config, log };
+    const ctx: HandlerContext = { socket, peer, room, config, log, layers };
     socket.on('disconnect', () => room.leave(peer));
     for (const name of MEDIA_CLIENT_EVENTS) {
       socket.on(name, async (raw: unknown, ack: unknown) => {

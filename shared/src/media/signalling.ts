@@ -88,6 +88,16 @@ export const ConsumerLayersChanged = z.object({
   spatialLayer: z.number().int().nullable(),
   temporalLayer: z.number().int().nullable(),
 });
+/**
+ * To the student who produces a simulcast source: the highest spatial layer any watcher wants
+ * from it now. The browser sends layers up to it and stops encoding the ones above (a new
+ * producer starts on layer 0). Raised at once; lowered only after a few seconds without demand.
+ */
+export const ProducerLayersWanted = z.object({
+  producerId: z.string(),
+  spatialLayer: z.number().int().min(0).max(3),
+});
+export type ProducerLayersWanted = z.infer<typeof ProducerLayersWanted>;
 
 type In<S extends z.ZodType> = z.infer<S>;
 type Out<S extends z.ZodType> = z.infer<S>;
@@ -105,6 +115,8 @@ export interface MediaClientToServerEvents {
   'media:produce': (p: ProducePayload, ack: AckCallback<{ producerId: string }>) => void;
   'media:closeProducer': (p: In<typeof ProducerPayload>, ack: AckCallback<{ closed: true }>) => void;
   'media:listProducers': (p: In<typeof EmptyPayload>, ack: AckCallback<ProducerInfo[]>) => void;
+  /** A student device: the producers of this student on every device (e.g. the phone), as of now. */
+  'media:listOwnProducers': (p: In<typeof EmptyPayload>, ack: AckCallback<ProducerInfo[]>) => void;
   'media:consume': (p: In<typeof ConsumePayload>, ack: AckCallback<ConsumerCreated>) => void;
   'media:resumeConsumer': (p: In<typeof ConsumerPayload>, ack: AckCallback<{ resumed: true }>) => void;
   'media:pauseConsumer': (p: In<typeof ConsumerPayload>, ack: AckCallback<{ paused: true }>) => void;
@@ -122,6 +134,8 @@ export interface MediaServerToClientEvents {
   'media:consumerClosed': (e: Out<typeof ConsumerClosed>) => void;
   'media:producerScore': (e: Out<typeof ProducerScore>) => void;
   'media:consumerLayersChanged': (e: Out<typeof ConsumerLayersChanged>) => void;
+  /** To a student: send the layers of this producer up to `spatialLayer` (watchers' demand changed). */
+  'media:producerLayersWanted': (e: ProducerLayersWanted) => void;
 }
 
 export const mediaClientEventSchemas = {
@@ -131,6 +145,7 @@ export const mediaClientEventSchemas = {
   'media:produce': ProducePayload,
   'media:closeProducer': ProducerPayload,
   'media:listProducers': EmptyPayload,
+  'media:listOwnProducers': EmptyPayload,
   'media:consume': ConsumePayload,
   'media:resumeConsumer': ConsumerPayload,
   'media:pauseConsumer': ConsumerPayload,

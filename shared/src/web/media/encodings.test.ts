@@ -24,8 +24,15 @@ describe('default encodings', () => {
     expect(SCREEN_ENCODINGS).toEqual([{ maxBitrate: 150_000, maxFramerate: 5 }]);
   });
 
+  it('start the webcam on the grid layer only: the SFU asks for the others when a watcher wants them', () => {
+    const encodings = produceOptions('webcam').encodings ?? [];
+    expect(encodings.map((e) => e.active)).toEqual([true, false, false]);
+    expect(encodings.map(({ active: _, ...e }) => e)).toEqual(WEBCAM_ENCODINGS);
+    // A fresh copy each time: mediasoup-client writes rid and scalabilityMode into what it gets.
+    expect(produceOptions('webcam').encodings?.[0]).not.toBe(encodings[0]);
+  });
+
   it('give every source its options', () => {
-    expect(produceOptions('webcam').encodings).toBe(WEBCAM_ENCODINGS);
     expect(produceOptions('microphone').codecOptions?.opusDtx).toBe(true);
     expect(produceOptions('phone').encodings).toHaveLength(1);
   });

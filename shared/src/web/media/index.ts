@@ -16,7 +16,13 @@ export {
 export { isMediaError, MediaError, type MediaErrorCode, mediaErrorCode } from './media-error.js';
 export { mediaErrorText } from './media-error-text.js';
 export { PHONE_PATH, type PhoneLink, parsePhoneLink, phoneLinkUrl } from './phone-link.js';
-export { Publisher, type PublishSnapshot, type PublishStatus, type SourceState } from './publish.js';
+export {
+  type OwnProducers,
+  Publisher,
+  type PublishSnapshot,
+  type PublishStatus,
+  type SourceState,
+} from './publish.js';
 export { SfuConnection, type SfuConnectionState, type SfuSession } from './sfu-connection.js';
 export { TrackView } from './TrackView.js';
 export {

@@ -10,6 +10,7 @@ import {
   type MediaServerToClientEvents,
   ProducerClosed,
   ProducerInfo,
+  ProducerLayersWanted,
   ProducerScore,
   TransportCreated,
 } from '../../media/signalling.js';
@@ -48,6 +49,7 @@ const ackSchemas: { [E in MediaClientEventName]?: z.ZodType<MediaAckData<E>> } =
   'media:createWebRtcTransport': TransportCreated,
   'media:produce': z.object({ producerId: z.string() }),
   'media:listProducers': z.array(ProducerInfo),
+  'media:listOwnProducers': z.array(ProducerInfo),
   'media:consume': ConsumerCreated,
   'media:restartIce': IceParameters,
 };
@@ -59,6 +61,7 @@ export const mediaEventSchemas = {
   'media:consumerClosed': ConsumerClosed,
   'media:producerScore': ProducerScore,
   'media:consumerLayersChanged': ConsumerLayersChanged,
+  'media:producerLayersWanted': ProducerLayersWanted,
 } as const satisfies { [E in MediaEventName]: z.ZodType<MediaEvent<E>> };
 
 export const REQUEST_TIMEOUT_MS = 10_000;

@@ -1,4 +1,5 @@
 import type { types } from 'mediasoup-client';
+import type { ProducerInfo } from '../../media/signalling.js';
 import type { MediaSource } from '../../media/sources.js';
 import { Emitter } from './emitter.js';
 import { produceOptions } from './encodings.js';
@@ -23,6 +24,13 @@ export interface SourceState {
 
 export type PublishSnapshot = Partial<Record<MediaSource, SourceState>>;
 
+/** What the SFU had from this student on every device (the phone too) when asked. */
+export interface OwnProducers {
+  producers: ProducerInfo[];
+  /** Date.now() when asked: a later source event is newer than this list. */
+  askedAt: number;
+}
+
 interface Entry {
   source: MediaSource;
   track: MediaStreamTrack | null;
@@ -38,8 +46,11 @@ interface Entry {
  * session and again on every new one after a reconnection. A track that ends (the student stopped
  * sharing, the camera was unplugged) closes its producer and shows as missing.
  */
-export class Publisher extends Emitter<{ change: [PublishSnapshot] }> {
+export class Publisher extends Emitter<{ change: [PublishSnapshot]; ownProducers: [OwnProducers] }> {
+  private lastOwnProducers: OwnProducers | null = null;
   private readonly entries = new Map<MediaSource, Entry>();
+  /** Layers the SFU asked for before our produce call had the producer's id back. */
+  private readonly earlyLayers = new Map<string, number>();
   private readonly stopListening: (() => void)[];
 
   constructor(private readonly connection: SfuConnection) {
@@ -48,12 +59,19 @@ export class Publisher extends Emitter<{ change: [PublishSnapshot] }> {
       connection.on('session', (session) => {
         session.transport.on('connectionstatechange', () => this.changed());
         for (const entry of this.entries.values()) void this.produce(entry, session);
+        void this.listOwnProducers(session);
       }),
       connection.on('sessionEnded', () => {
         for (const entry of this.entries.values()) entry.producer = null;
+        this.earlyLayers.clear();
         this.changed();
       }),
       connection.on('state', () => this.changed()),
+      connection.onEvent('media:producerLayersWanted', ({ producerId, spatialLayer }) => {
+        const producer = [...this.entries.values()].find((e) => e.producer?.id === producerId)?.producer;
+        if (producer) sendLayersUpTo(producer, spatialLayer);
+        else this.earlyLayers.set(producerId, spatialLayer);
+      }),
     ];
     const session = connection.current;
     if (session) session.transport.on('connectionstatechange', () => this.changed());
@@ -91,6 +109,11 @@ export class Publisher extends Emitter<{ change: [PublishSnapshot] }> {
     this.changed();
   }
 
+  /** The latest list of this student's producers, asked on every (re)connection. */
+  get ownProducers(): OwnProducers | null {
+    return this.lastOwnProducers;
+  }
+
   snapshot(): PublishSnapshot {
     const snapshot: PublishSnapshot = {};
     for (const [source, entry] of this.entries) snapshot[source] = this.stateOf(entry);
@@ -106,6 +129,18 @@ export class Publisher extends Emitter<{ change: [PublishSnapshot] }> {
     }
     this.entries.clear();
     this.removeAllListeners();
+  }
+
+  private async listOwnProducers(session: SfuSession): Promise<void> {
+    const askedAt = Date.now();
+    try {
+      const producers = await session.request('media:listOwnProducers', {});
+      if (this.connection.current !== session) return;
+      this.lastOwnProducers = { producers, askedAt };
+      this.emit('ownProducers', this.lastOwnProducers);
+    } catch (error) {
+      console.warn("media: could not list this student's sources", error);
+    }
   }
 
   private stateOf(entry: Entry): SourceState {
@@ -139,11 +174,15 @@ export class Publisher extends Emitter<{ change: [PublishSnapshot] }> {
       });
       if (this.entries.get(entry.source) !== entry || this.connection.current !== session) {
         // Replaced or reconnected meanwhile: this producer is stale.
+        this.earlyLayers.delete(producer.id);
         this.closeProducer({ ...entry, producer });
         return;
       }
       entry.producer = producer;
       entry.error = null;
+      const early = this.earlyLayers.get(producer.id);
+      this.earlyLayers.delete(producer.id);
+      if (early !== undefined) sendLayersUpTo(producer, early);
       producer.on('transportclose', () => {
         if (entry.producer === producer) entry.producer = null;
         this.changed();
@@ -173,6 +212,26 @@ export class Publisher extends Emitter<{ change: [PublishSnapshot] }> {
   private changed(): void {
     this.emit('change', this.snapshot());
   }
+}
+
+/**
+ * Sends a simulcast producer's layers up to `spatialLayer` and stops encoding the ones above
+ * (RTCRtpEncodingParameters.active, with the SDP renegotiated by mediasoup-client). The SFU asks
+ * for more when a proctor selects this student; a new producer starts with the lowest layer only.
+ */
+function sendLayersUpTo(producer: types.Producer, spatialLayer: number): void {
+  const layers = producer.rtpParameters.encodings?.length ?? 1;
+  if (producer.closed || producer.kind !== 'video' || layers < 2) return;
+  const top = Math.min(spatialLayer, layers - 1);
+  producer.setMaxSpatialLayer(top).then(
+    () => {
+      // mediasoup-client ignores the browser's refusal of setParameters: check what is sent.
+      const active = producer.rtpSender?.getParameters().encodings.map((e) => e.active !== false);
+      if (!producer.closed && active?.some((on, layer) => on !== layer <= top))
+        console.warn(`media: asked for layers up to ${top}, the browser sends ${active.join(',')}`);
+    },
+    (error: unknown) => console.warn('media: could not change the sent layers', error),
+  );
 }
 
 /** The SFU's refusal of a screen that is not the entire screen has its own code in the UI. */
