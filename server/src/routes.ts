@@ -1,5 +1,12 @@
 import { login, logout, me, updateMe } from './accounts/auth-routes.js';
 import {
+  appealPage,
+  decideAppealItem,
+  fileAppeal,
+  listAppeals,
+  passedTests,
+} from './appeals/appeal-routes.js';
+import {
   attemptResultRoute,
   finishAttemptRoute,
   getAttemptRoute,
@@ -48,6 +55,11 @@ export const routeTable: RouteTable = {
   finishAttempt: finishAttemptRoute,
   attemptResult: attemptResultRoute,
   sittingAttempts: sittingAttemptsRoute,
+  passedTests,
+  appealPage,
+  fileAppeal,
+  listAppeals,
+  decideAppealItem,
   pauseAttempt: pauseAttemptRoute,
   resumeAttempt: resumeAttemptRoute,
   getBlueprint,

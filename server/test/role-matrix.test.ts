@@ -46,6 +46,11 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
   resumeAttempt: ['proctor', 'technical_secretary', 'admin'],
   getBlueprint: STAFF,
   setBlueprint: ['registrar', 'admin'],
+  passedTests: ['student'],
+  appealPage: ['student'],
+  fileAppeal: ['student'],
+  listAppeals: ['proctor', 'registrar', 'admin'],
+  decideAppealItem: ['proctor', 'registrar', 'admin'],
   listDisciplines: ['registrar', 'admin'],
   listBanks: ['registrar', 'admin'],
   importBank: ['registrar', 'admin'],
@@ -67,6 +72,10 @@ const ALLOWED_STATUS: Partial<Record<RouteName, (role: Role) => number>> = {
   pauseAttempt: (role) => (role === 'technical_secretary' ? 404 : 200),
   resumeAttempt: (role) => (role === 'technical_secretary' ? 404 : 200),
   getBlueprint: (role) => (OWN_SITTING[role] === 'computer_test' ? 200 : 400),
+  // The attempt is still open: no appeal yet. No appeal has that id.
+  appealPage: () => 409,
+  fileAppeal: () => 409,
+  decideAppealItem: () => 404,
 };
 const EXPECTED_EVENTS: Record<(typeof CLIENT_EVENTS)[number], Role[]> = {
   'sitting:watch': STAFF,
@@ -151,6 +160,17 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
           setBlueprint: {
             params: { sittingId },
             body: { simple: 3, medium: 3, hard: 2, shuffleQuestions: true, shuffleOptions: true },
+          },
+          passedTests: { query: '?from=2026-01-01' },
+          appealPage: { params: { attemptId: attempt.attemptId } },
+          fileAppeal: {
+            params: { attemptId: attempt.attemptId },
+            body: { items: [{ questionId: attempt.questionId, comment: 'My answer is right.' }] },
+          },
+          listAppeals: { params: { sittingId } },
+          decideAppealItem: {
+            params: { sittingId, appealId: '00000000-0000-4000-8000-000000000000' },
+            body: { questionId: attempt.questionId, decision: 'accepted', reason: 'Ambiguous question.' },
           },
           listDisciplines: {},
           listBanks: {},

@@ -1,4 +1,5 @@
 export * from './api/ack.js';
+export * from './api/appeals.js';
 export * from './api/attempts.js';
 export * from './api/audit.js';
 export * from './api/auth.js';

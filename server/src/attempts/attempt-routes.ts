@@ -15,7 +15,7 @@ import {
   studentAttempts,
 } from './attempt-queries.js';
 import { finishAttempt } from './close-attempt.js';
-import { countingAttempt } from './grade-attempt.js';
+import { countingAttempt, effectiveScore } from './grade-attempt.js';
 import { setPaused } from './pause-attempt.js';
 import { answers, attempts } from './schema.js';
 import { startAttempt, testInfo } from './start-attempt.js';
@@ -36,7 +36,7 @@ async function sittingOf(ctx: AppContext, sittingId: string) {
 async function resultOf(ctx: AppContext, a: AttemptRow): Promise<AttemptResult> {
   const sitting = await sittingOf(ctx, a.sittingId);
   const counting = countingAttempt(await studentAttempts(ctx.db, a.sittingId, a.studentId), sitting.policies);
-  const score = a.result;
+  const score = effectiveScore(a);
   return {
     attemptId: a.id,
     sittingId: a.sittingId,
@@ -53,7 +53,7 @@ async function resultOf(ctx: AppContext, a: AttemptRow): Promise<AttemptResult> 
     // The exam column is the counting attempt's percent: what the journal receives.
     finalGrades: finalGrades(
       await loadJournal(ctx.db, a.studentId, sitting.discipline.id),
-      counting?.result?.percent ?? null,
+      counting ? (effectiveScore(counting)?.percent ?? null) : null,
     ),
   };
 }

@@ -25,6 +25,10 @@ export async function scoreAttempt(
   });
 }
 
+/** The score that counts: after an appeal when one was decided, else as graded. */
+export const effectiveScore = (a: Pick<AttemptRow, 'result' | 'appealResult'>) => a.appealResult ?? a.result;
+const percentOf = (a: AttemptRow) => effectiveScore(a)?.percent ?? null;
+
 /**
  * The attempt that is the student's grade: by the sitting's policy the best or the last one that
  * has a percent (a voided attempt never counts).
@@ -33,10 +37,10 @@ export function countingAttempt(
   all: readonly AttemptRow[],
   policies: SittingPolicies,
 ): AttemptRow | undefined {
-  const scored = all.filter((a) => a.result?.percent !== null && a.result?.percent !== undefined);
+  const scored = all.filter((a) => percentOf(a) !== null);
   if (policies.countingAttempt === 'last') return scored.at(-1);
   return scored.reduce<AttemptRow | undefined>(
-    (best, a) => (!best || (a.result?.percent ?? 0) > (best.result?.percent ?? 0) ? a : best),
+    (best, a) => (!best || (percentOf(a) ?? 0) > (percentOf(best) ?? 0) ? a : best),
     undefined,
   );
 }
@@ -49,13 +53,8 @@ export async function updateTestGrade(
   policies: SittingPolicies,
 ) {
   const counting = countingAttempt(await studentAttempts(tx, sittingId, studentId), policies);
+  const percent = counting ? percentOf(counting) : null;
   // Every attempt voided: no grade from the test (the dean's office decides what follows).
-  if (!counting || counting.result?.percent == null) return null;
-  return recordGrade(tx, {
-    sittingId,
-    studentId,
-    percent: counting.result.percent,
-    gradedBy: null,
-    attemptId: counting.id,
-  });
+  if (!counting || percent === null) return null;
+  return recordGrade(tx, { sittingId, studentId, percent, gradedBy: null, attemptId: counting.id });
 }

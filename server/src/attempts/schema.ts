@@ -60,8 +60,10 @@ export const attempts = pgTable(
     pausedAt: at(),
     pausedMs: integer().notNull().default(0),
     finishedAt: at(),
-    /** Scores by difficulty, set when the attempt is graded (and again after an upheld appeal). */
+    /** Scores by difficulty, set when the attempt is graded. */
     result: jsonb().$type<AttemptScore>(),
+    /** The score with the questions an appeal accepted counted as correct; the grade uses it. */
+    appealResult: jsonb().$type<AttemptScore>(),
   },
   (t) => [
     unique().on(t.sittingId, t.studentId, t.number),

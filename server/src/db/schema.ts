@@ -1,5 +1,6 @@
 /** Every table, for drizzle's relational queries and for drizzle-kit's migration generator. */
 export * from '../accounts/schema.js';
+export * from '../appeals/schema.js';
 export * from '../attempts/schema.js';
 export * from '../audit/schema.js';
 export * from '../banks/schema.js';

@@ -72,31 +72,6 @@ export const grades = pgTable(
   ],
 );
 
-export const appealStatusEnum = pgEnum('appeal_status', ['filed', 'under_review', 'upheld', 'rejected']);
-
-export const appeals = pgTable(
-  'appeals',
-  {
-    id: id(),
-    sittingId: sittingRef(),
-    studentId: userRef(),
-    attemptId: uuid().references(() => attempts.id),
-    status: appealStatusEnum().notNull().default('filed'),
-    questionIds: jsonb().$type<string[]>().notNull().default([]),
-    reason: text().notNull().default(''),
-    filedAt: createdAt(),
-    decidedAt: at(),
-    decidedBy: uuid().references(() => users.id),
-    decisionNote: text(),
-  },
-  (t) => [
-    check(
-      'appeals_decision_complete',
-      sql`${t.status} in ('filed', 'under_review') or ${t.decidedAt} is not null`,
-    ),
-  ],
-);
-
 /**
  * The course journal's marks before the exam (from the university's AIS): the average of current
  * work and the two midterms, in percent. The result page's final grades table reads them.

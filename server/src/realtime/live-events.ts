@@ -1,4 +1,10 @@
-import type { AdmissionChanged, AttemptChanged, MediaSourceEvent, ServerToClientEvents } from '@adal/shared';
+import type {
+  AdmissionChanged,
+  AppealDecided,
+  AttemptChanged,
+  MediaSourceEvent,
+  ServerToClientEvents,
+} from '@adal/shared';
 import type { Server } from 'socket.io';
 
 /** Rooms: every socket joins `user:<id>`; staff join `sitting:<id>` with sitting:watch. */
@@ -14,6 +20,8 @@ export interface LiveEvents {
   mediaSourceChanged(event: MediaSourceEvent): void;
   /** To the student and the sitting's watchers: an attempt's clock or status changed. */
   attemptChanged(event: AttemptChanged): void;
+  /** To the student: their appeal was decided. */
+  appealDecided(event: AppealDecided): void;
   /** Disconnects the sockets of a session that logged out, on every server process. */
   sessionEnded(tokenHash: string): void;
 }
@@ -26,6 +34,7 @@ export function liveEvents(io: Server<never, ServerToClientEvents>): LiveEvents 
       io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('media:sourceChanged', event),
     attemptChanged: (event) =>
       io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('attempt:changed', event),
+    appealDecided: (event) => io.to(userRoom(event.studentId)).emit('appeal:decided', event),
     sessionEnded: (tokenHash) => io.in(sessionRoom(tokenHash)).disconnectSockets(true),
   };
 }

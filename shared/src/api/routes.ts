@@ -3,6 +3,16 @@ import { RecordingParams, RecordingsDeleted, SittingRecordingList, Streamed } fr
 import { MediaEventsAccepted, MediaEventsBody, MediaGapList } from '../media/source-events.js';
 import { MediaTokenBody, MediaTokenResponse } from '../media/sources.js';
 import {
+  AppealList,
+  AppealPage,
+  AppealParams,
+  AppealView,
+  DecideAppealItemBody,
+  FileAppealBody,
+  PassedTestList,
+  PassedTestsQuery,
+} from './appeals.js';
+import {
   AttemptClock,
   AttemptParams,
   AttemptResult,
@@ -120,6 +130,40 @@ export const http = {
     path: '/api/student/attempts/:attemptId/result',
     params: AttemptParams,
     response: AttemptResult,
+  },
+  /** "Passed tests" for a period, with correct answers before and after appeal. */
+  passedTests: {
+    method: 'GET',
+    path: '/api/student/passed-tests',
+    query: PassedTestsQuery,
+    response: PassedTestList,
+  },
+  appealPage: {
+    method: 'GET',
+    path: '/api/student/attempts/:attemptId/appeal',
+    params: AttemptParams,
+    response: AppealPage,
+  },
+  fileAppeal: {
+    method: 'POST',
+    path: '/api/student/attempts/:attemptId/appeal',
+    params: AttemptParams,
+    body: FileAppealBody,
+    response: AppealView,
+  },
+  /** A sitting's appeals with the key, for review. */
+  listAppeals: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/appeals',
+    params: SittingParams,
+    response: AppealList,
+  },
+  decideAppealItem: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/appeals/:appealId/decisions',
+    params: AppealParams,
+    body: DecideAppealItemBody,
+    response: AppealView,
   },
   /** Every attempt of a sitting with its clock and progress, for the proctor. */
   sittingAttempts: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AckCallback } from '../api/ack.js';
+import { AppealDecided } from '../api/appeals.js';
 import { type AttemptAnswerAck, AttemptAnswerPayload, AttemptChanged } from '../api/attempts.js';
 import { Id } from '../api/sittings.js';
 import { AccessStatus } from '../domain/sitting-kinds.js';
@@ -32,6 +33,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'admission:changed': (event: AdmissionChanged) => void;
+  /** The student's appeal was decided (their grade may have changed). */
+  'appeal:decided': (event: AppealDecided) => void;
   /** An attempt was paused, resumed, timed out or finished: its clock and status now. */
   'attempt:changed': (event: AttemptChanged) => void;
   /** A student's webcam, microphone, screen or phone went live or stopped (from the SFU). */
@@ -52,5 +55,6 @@ export const CLIENT_EVENTS = Object.keys(clientEventSchemas) as ClientEventName[
 export const serverEventSchemas = {
   'admission:changed': AdmissionChanged,
   'attempt:changed': AttemptChanged,
+  'appeal:decided': AppealDecided,
   'media:sourceChanged': MediaSourceEvent,
 } as const satisfies { [E in keyof ServerToClientEvents]: z.ZodType<Parameters<ServerToClientEvents[E]>[0]> };
