@@ -1,3 +1,4 @@
+import type { PaperCache } from './attempts/paper-cache.js';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/database.js';
 import type { RateLimits } from './http/rate-limits.js';
@@ -16,6 +17,8 @@ export interface AppContext {
   scheduler: JobScheduler;
   limits: RateLimits;
   live: LiveEvents;
+  /** Papers of attempts, for checking answers without a query each. */
+  papers: PaperCache;
   /** Which SFU node serves a sitting. */
   sfu: SfuDirectory;
 }

@@ -8,6 +8,7 @@ import { pinoHttp } from 'pino-http';
 import pkg from '../package.json' with { type: 'json' };
 import { sessionMiddleware } from './accounts/session-middleware.js';
 import type { AppContext } from './app-context.js';
+import { PaperCache } from './attempts/paper-cache.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): App {
     scheduler,
     limits: createRateLimits(config, redis),
     live: liveEvents(io as never),
+    papers: new PaperCache(database.db),
     // Several SFU nodes announce themselves in Redis; otherwise one SFU serves every sitting.
     sfu:
       redis && config.sfuMode === 'external'

@@ -50,6 +50,8 @@ const Env = z.object({
   SFU_MODE: z.enum(['embedded', 'external']).default('embedded'),
   /** Where the SFU reaches this server's internal API (media events). */
   SERVER_INTERNAL_URL: z.string().url().optional(),
+  /** Sockets ask the database whether their session still exists at most this often (expiry is checked on every event). */
+  SOCKET_SESSION_RECHECK_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   /** Recordings are deleted this many days after they end (daily sweep on every SFU node). */
   RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -85,6 +87,7 @@ export interface Config {
   sfuOrigins: string[];
   serverInternalUrl: string | undefined;
   recordingRetentionDays: number;
+  socketSessionRecheckSeconds: number;
 }
 
 /** An SFU's http(s) origin and the ws(s) origin its socket.io upgrades to. */
@@ -141,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sfuOrigins: sfuOrigins(e.SFU_PUBLIC_URL, e.SFU_CONNECT_ORIGINS),
     serverInternalUrl: e.SERVER_INTERNAL_URL,
     recordingRetentionDays: e.RECORDING_RETENTION_DAYS,
+    socketSessionRecheckSeconds: e.SOCKET_SESSION_RECHECK_SECONDS,
   };
 }

@@ -75,7 +75,8 @@ describe('logout', () => {
 describe('an expired session', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // Ask the database on every event, as if the recheck interval had passed each time.
+    t = await startTestApp({ env: { SOCKET_SESSION_RECHECK_SECONDS: '0' } });
   });
   afterAll(() => t?.close());
 
@@ -88,6 +89,29 @@ describe('an expired session', () => {
     const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
     const ack = await emitAck(socket, 'sitting:watch', { sittingId });
     expect(ack).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await closed).toBe('io server disconnect');
+  });
+});
+
+describe('a session that runs out while its socket is open', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { SOCKET_SESSION_RECHECK_SECONDS: '3600' } });
+  });
+  afterAll(() => t?.close());
+
+  it('is refused at its expiry time without waiting for the next database check', async () => {
+    const proctor = await new TestClient(t.baseUrl).login('proctor1');
+    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() + 1500) });
+    const socket = await connectSocket(t.baseUrl, proctor.cookie);
+    const sittingId = sittingOf(t.seed, 'oral');
+    expect((await emitAck(socket, 'sitting:watch', { sittingId })).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 1600));
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect(await emitAck(socket, 'sitting:watch', { sittingId })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     expect(await closed).toBe('io server disconnect');
   });
 });

@@ -2,7 +2,7 @@ import { parse } from 'cookie';
 import type { RequestHandler } from 'express';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../http/actor.js';
-import { findSessionActor, SESSION_COOKIE } from './sessions.js';
+import { findSession, findSessionActor, SESSION_COOKIE } from './sessions.js';
 
 export const sessionToken = (cookieHeader: string | undefined): string | undefined =>
   cookieHeader ? parse(cookieHeader)[SESSION_COOKIE] : undefined;
@@ -10,6 +10,11 @@ export const sessionToken = (cookieHeader: string | undefined): string | undefin
 export async function actorFromCookie(db: Db, cookieHeader: string | undefined): Promise<Actor | null> {
   const token = sessionToken(cookieHeader);
   return token ? findSessionActor(db, token) : null;
+}
+
+export async function sessionFromCookie(db: Db, cookieHeader: string | undefined) {
+  const token = sessionToken(cookieHeader);
+  return token ? findSession(db, token) : null;
 }
 
 /** Attaches req.actor when the request carries a live session cookie. */

@@ -17,7 +17,8 @@ export async function createSession(db: Db, userId: string, ttlHours: number): P
   return token;
 }
 
-export async function findSessionActor(db: Db, token: string): Promise<Actor | null> {
+/** The live session of a token: who it is and until when, or null. */
+export async function findSession(db: Db, token: string): Promise<{ actor: Actor; expiresAt: Date } | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -25,12 +26,19 @@ export async function findSessionActor(db: Db, token: string): Promise<Actor | n
       fullName: users.fullName,
       role: users.role,
       language: users.language,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sessionTokenHash(token)), gt(sessions.expiresAt, new Date())))
     .limit(1);
-  return (row as Actor | undefined) ?? null;
+  if (!row) return null;
+  const { expiresAt, ...actor } = row;
+  return { actor: actor as Actor, expiresAt };
+}
+
+export async function findSessionActor(db: Db, token: string): Promise<Actor | null> {
+  return (await findSession(db, token))?.actor ?? null;
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

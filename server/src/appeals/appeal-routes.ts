@@ -34,20 +34,15 @@ export const passedTests = defineRoute('passedTests', {
   async handle({ actor, query, ctx }) {
     // Whole days, both ends included.
     const from = query.from ? gte(attempts.finishedAt, new Date(`${query.from}T00:00:00Z`)) : undefined;
-    const to = query.to ? lt(attempts.finishedAt, new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY)) : undefined;
+    const to = query.to
+      ? lt(attempts.finishedAt, new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY))
+      : undefined;
     const rows = await ctx.db
       .select({ attempt: attempts, sitting: sittings, discipline: disciplines })
       .from(attempts)
       .innerJoin(sittings, eq(sittings.id, attempts.sittingId))
       .innerJoin(disciplines, eq(disciplines.id, sittings.disciplineId))
-      .where(
-        and(
-          eq(attempts.studentId, actor.id),
-          inArray(attempts.status, [...CLOSED]),
-          from,
-          to,
-        ),
-      )
+      .where(and(eq(attempts.studentId, actor.id), inArray(attempts.status, [...CLOSED]), from, to))
       .orderBy(asc(attempts.finishedAt));
     const filed = rows.length
       ? await ctx.db

@@ -1,12 +1,12 @@
 import type { AttemptAnswerAck, AttemptAnswerPayload } from '@adal/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../app-context.js';
-import { questions } from '../banks/schema.js';
+import { rawRows } from '../db/raw-rows.js';
 import { HttpError } from '../http/http-error.js';
 import { answers, attempts } from './schema.js';
 
 /** Saves in flight when the clock reaches zero still count (the client stops sending at zero). */
-const GRACE_MS = 2_000;
+const GRACE_SECONDS = 2;
 const MAX_SHORT_ANSWER = 500;
 
 const invalid = (message: string) =>
@@ -29,73 +29,67 @@ function checkResponse(kind: string, optionIds: readonly string[], response: rea
 /**
  * Saves one answer and says what is stored. The idempotency key is (attempt, question,
  * revision): a resent save changes nothing and gets the same ack; an older revision never
- * overwrites a newer one. The attempt row is share-locked, so closing it (which locks it for
- * update) waits for saves in flight, and no save lands after grading.
+ * overwrites a newer one.
+ *
+ * One statement does the work: it share-locks the attempt row only if the attempt is open, not
+ * paused and within its deadline, and upserts the answer. Closing an attempt locks the row for
+ * update, so it waits for saves in flight and no save lands after grading.
  */
 export async function saveAnswer(
   ctx: AppContext,
   studentId: string,
   payload: AttemptAnswerPayload,
 ): Promise<AttemptAnswerAck> {
-  return ctx.db.transaction(async (tx) => {
-    const [a] = await tx
-      .select({
-        studentId: attempts.studentId,
-        status: attempts.status,
-        paper: attempts.paper,
-        deadlineAt: attempts.deadlineAt,
-        pausedAt: attempts.pausedAt,
-      })
-      .from(attempts)
-      .where(eq(attempts.id, payload.attemptId))
-      .for('share');
-    if (!a || a.studentId !== studentId) throw new HttpError('not_found', 'Attempt not found.');
-    if (a.status !== 'in_progress')
-      throw new HttpError('conflict', 'This test is closed; the answer was not saved.');
-    if (a.pausedAt)
-      throw new HttpError('conflict', 'The proctor has paused your test; wait for it to resume.');
-    if (Date.now() > a.deadlineAt.getTime() + GRACE_MS)
-      throw new HttpError('conflict', 'Time is up; the answer was not saved.');
-    const item = a.paper.find((p) => p.questionId === payload.questionId);
-    if (!item)
-      throw new HttpError('validation_failed', 'This question is not on your paper.', [
-        { path: 'payload.questionId', message: 'not on this paper' },
-      ]);
-    const [q] = await tx
-      .select({ kind: questions.kind })
-      .from(questions)
-      .where(eq(questions.id, item.questionId));
-    checkResponse(q?.kind ?? 'single', item.options, payload.response);
+  const paper = await ctx.papers.get(payload.attemptId);
+  if (!paper || paper.studentId !== studentId) throw new HttpError('not_found', 'Attempt not found.');
+  const item = paper.items.get(payload.questionId);
+  if (!item)
+    throw new HttpError('validation_failed', 'This question is not on your paper.', [
+      { path: 'payload.questionId', message: 'not on this paper' },
+    ]);
+  checkResponse(item.kind, item.options, payload.response);
 
-    const now = new Date();
-    const [written] = await tx
-      .insert(answers)
-      .values({
-        attemptId: payload.attemptId,
-        questionId: payload.questionId,
-        response: payload.response,
-        revision: payload.revision,
-        savedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [answers.attemptId, answers.questionId],
-        set: { response: payload.response, revision: payload.revision, savedAt: now },
-        setWhere: sql`${answers.revision} < excluded.revision`,
-      })
-      .returning({ revision: answers.revision, savedAt: answers.savedAt });
-    const stored =
-      written ??
-      (
-        await tx
-          .select({ revision: answers.revision, savedAt: answers.savedAt })
-          .from(answers)
-          .where(and(eq(answers.attemptId, payload.attemptId), eq(answers.questionId, payload.questionId)))
-      )[0];
-    if (!stored) throw new Error('answer neither written nor found');
+  const [written] = await rawRows<{ revision: number; saved_at: string | Date }>(
+    ctx.db,
+    sql`WITH open_attempt AS (
+          SELECT id FROM attempts
+          WHERE id = ${payload.attemptId} AND student_id = ${studentId} AND status = 'in_progress'
+            AND paused_at IS NULL AND deadline_at + make_interval(secs => ${GRACE_SECONDS}) >= now()
+          FOR SHARE
+        )
+        INSERT INTO answers (attempt_id, question_id, response, revision, saved_at)
+        SELECT id, ${payload.questionId}, ${JSON.stringify(payload.response)}::jsonb, ${payload.revision}, now()
+        FROM open_attempt
+        ON CONFLICT (attempt_id, question_id) DO UPDATE
+          SET response = excluded.response, revision = excluded.revision, saved_at = excluded.saved_at
+          WHERE answers.revision < excluded.revision
+        RETURNING revision, saved_at`,
+  );
+  if (written)
     return {
       questionId: payload.questionId,
-      revision: stored.revision,
-      savedAt: stored.savedAt.toISOString(),
+      revision: written.revision,
+      savedAt: new Date(written.saved_at).toISOString(),
     };
-  });
+  return explainNoWrite(ctx, studentId, payload);
+}
+
+/** Nothing was written: either the attempt may not take answers now, or a newer revision is stored. */
+async function explainNoWrite(ctx: AppContext, studentId: string, payload: AttemptAnswerPayload) {
+  const [a] = await ctx.db
+    .select({ status: attempts.status, pausedAt: attempts.pausedAt, deadlineAt: attempts.deadlineAt })
+    .from(attempts)
+    .where(and(eq(attempts.id, payload.attemptId), eq(attempts.studentId, studentId)));
+  if (!a) throw new HttpError('not_found', 'Attempt not found.');
+  if (a.status !== 'in_progress')
+    throw new HttpError('conflict', 'This test is closed; the answer was not saved.');
+  if (a.pausedAt) throw new HttpError('conflict', 'The proctor has paused your test; wait for it to resume.');
+  if (Date.now() > a.deadlineAt.getTime() + GRACE_SECONDS * 1000)
+    throw new HttpError('conflict', 'Time is up; the answer was not saved.');
+  const [stored] = await ctx.db
+    .select({ revision: answers.revision, savedAt: answers.savedAt })
+    .from(answers)
+    .where(and(eq(answers.attemptId, payload.attemptId), eq(answers.questionId, payload.questionId)));
+  if (!stored) throw new Error('answer neither written nor found');
+  return { questionId: payload.questionId, revision: stored.revision, savedAt: stored.savedAt.toISOString() };
 }

@@ -31,7 +31,8 @@ export function createRateLimits(config: Config, redis: Redis | undefined): Rate
   return {
     login: make('login', config.loginRateLimit, config.loginRateWindowSeconds),
     api: make('api', config.apiRateLimitPerMinute, 60),
-    socketEvents: make('socket', 50, 10),
+    // A socket lives on one process: its budget is kept there, no Redis round trip per event.
+    socketEvents: new RateLimiterMemory({ keyPrefix: 'socket', points: 50, duration: 10 }),
   };
 }
 

@@ -12,7 +12,7 @@ import {
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
-import { actorFromCookie, sessionToken } from '../accounts/session-middleware.js';
+import { sessionFromCookie, sessionToken } from '../accounts/session-middleware.js';
 import { sessionTokenHash } from '../accounts/sessions.js';
 import type { AppContext } from '../app-context.js';
 import type { Actor } from '../http/actor.js';
@@ -21,12 +21,15 @@ import { consume } from '../http/rate-limits.js';
 import { type EventDef, eventHandlers } from './event-handlers.js';
 import { sessionRoom, userRoom } from './live-events.js';
 
-export type AppServer = Server<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  { actor: Actor }
->;
+/** What a socket remembers of its session between lookups. */
+export interface SocketData {
+  actor: Actor;
+  /** Session expiry (ms since epoch) as of the last lookup. */
+  expiresAt: number;
+  checkedAt: number;
+}
+
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export function createSocketServer(
   httpServer: HttpServer,
@@ -46,16 +49,31 @@ function toErrorBody(error: unknown, ctx: AppContext): ApiErrorBody {
   return { code: 'internal', message: 'Something went wrong on our side; nothing was saved.' };
 }
 
+/**
+ * The socket's user if its session is still live. Expiry is checked on every event from the time
+ * remembered at the last lookup; the database is asked again every SOCKET_SESSION_RECHECK_SECONDS
+ * (a logout closes the session's sockets at once on every process, so this only bounds other
+ * changes, such as a session cut short in the database).
+ */
+async function liveActor(socket: Socket, ctx: AppContext): Promise<Actor | null> {
+  const now = Date.now();
+  const data = socket.data as SocketData;
+  if (now >= data.expiresAt) return null;
+  if (now - data.checkedAt < ctx.config.socketSessionRecheckSeconds * 1000) return data.actor;
+  const session = await sessionFromCookie(ctx.db, socket.request.headers.cookie);
+  if (!session) return null;
+  Object.assign(data, { actor: session.actor, expiresAt: session.expiresAt.getTime(), checkedAt: now });
+  return session.actor;
+}
+
 async function runEvent<E extends ClientEventName>(socket: Socket, name: E, raw: unknown, ctx: AppContext) {
   const def = eventHandlers[name] as unknown as EventDef<E>;
   await consume(ctx.limits.socketEvents, socket.id);
-  // The session may have expired or been ended since the socket connected: check it every time.
-  const actor = await actorFromCookie(ctx.db, socket.request.headers.cookie);
+  const actor = await liveActor(socket, ctx);
   if (!actor) {
     setImmediate(() => socket.disconnect(true));
     throw new HttpError('unauthenticated', 'Your session has ended; log in again.');
   }
-  socket.data.actor = actor;
   if (def.access !== 'authenticated' && !def.access.includes(actor.role))
     throw new HttpError('forbidden', 'You may not do this.');
   const parsed = clientEventSchemas[name].safeParse(raw);
@@ -75,9 +93,13 @@ async function runEvent<E extends ClientEventName>(socket: Socket, name: E, raw:
 export function attachSocketHandlers(io: AppServer, ctx: AppContext): void {
   io.use(async (socket, next) => {
     try {
-      const actor = await actorFromCookie(ctx.db, socket.request.headers.cookie);
-      if (!actor) return next(new Error('unauthenticated'));
-      socket.data.actor = actor;
+      const session = await sessionFromCookie(ctx.db, socket.request.headers.cookie);
+      if (!session) return next(new Error('unauthenticated'));
+      Object.assign(socket.data, {
+        actor: session.actor,
+        expiresAt: session.expiresAt.getTime(),
+        checkedAt: Date.now(),
+      } satisfies SocketData);
       next();
     } catch (error) {
       ctx.log.error({ err: error }, 'socket authentication failed');
