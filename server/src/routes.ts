@@ -32,6 +32,14 @@ import {
   listSittings,
   studentSchedule,
 } from './sittings/sitting-routes.js';
+import {
+  messageProctor,
+  messageStudent,
+  myLog,
+  raiseViolation,
+  studentLog,
+  verifyStudentLog,
+} from './violations/log-routes.js';
 
 /** Every route of the shared contract with its handler; a contract route without one fails typecheck. */
 export const routeTable: RouteTable = {
@@ -67,6 +75,12 @@ export const routeTable: RouteTable = {
   listDisciplines,
   listBanks,
   importBank,
+  myLog,
+  messageProctor,
+  studentLog,
+  verifyStudentLog,
+  messageStudent,
+  raiseViolation,
   listMediaGaps,
   listRecordings,
   downloadRecording,

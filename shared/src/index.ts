@@ -8,6 +8,7 @@ export * from './api/errors.js';
 export * from './api/health.js';
 export * from './api/routes.js';
 export * from './api/sittings.js';
+export * from './api/violations.js';
 export * from './domain/grades.js';
 export * from './domain/iin.js';
 export * from './domain/policies.js';

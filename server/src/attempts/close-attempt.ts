@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { AppContext } from '../app-context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { HttpError } from '../http/http-error.js';
+import { announceEntry, appendEntry } from '../violations/append-entry.js';
 import { announce } from './attempt-clock.js';
 import { loadTestSitting } from './attempt-queries.js';
 import { scoreAttempt, updateTestGrade } from './grade-attempt.js';
@@ -31,7 +32,6 @@ export async function closeAttempt(
     const voided = reason === 'deadline' && sitting.policies.timeoutPolicy === 'void';
     const result = await scoreAttempt(tx, a, sitting.policies, { voided });
     const status = reason === 'finished' ? 'finished' : voided ? 'voided' : 'timed_out';
-    // A pause still running when time is up (should not happen: paused attempts have no due job).
     const [row] = await tx
       .update(attempts)
       .set({ status, finishedAt: reason === 'finished' ? now : a.deadlineAt, result, pausedAt: null })
@@ -50,10 +50,20 @@ export async function closeAttempt(
         grade: grade?.letter ?? null,
       },
     });
-    return row;
+    const logged = await appendEntry(tx, {
+      sittingId: a.sittingId,
+      studentId: a.studentId,
+      source: 'system',
+      type: reason === 'finished' ? 'finished' : 'timed_out',
+      severity: 'info',
+      evidence: { attemptId: a.id, percent: result.percent, voided },
+    });
+    return { row, logged };
   });
-  if (closed) announce(ctx, closed);
-  return closed;
+  if (!closed) return null;
+  announce(ctx, closed.row);
+  announceEntry(ctx, closed.logged);
+  return closed.row;
 }
 
 /** Student's Finish: only when every question has a saved answer (the button appears then). */

@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Actor } from '../http/actor.js';
 import { HttpError } from '../http/http-error.js';
+import { announceEntry, appendEntry } from '../violations/append-entry.js';
 import { announce, scheduleDeadline } from './attempt-clock.js';
 import { attempts } from './schema.js';
 
@@ -19,12 +20,12 @@ export async function setPaused(
   paused: boolean,
 ) {
   const now = new Date();
-  const { row, changed } = await ctx.db.transaction(async (tx) => {
+  const { row, logged } = await ctx.db.transaction(async (tx) => {
     const [a] = await tx.select().from(attempts).where(eq(attempts.id, attemptId)).for('update');
     if (!a || a.sittingId !== sittingId) throw new HttpError('not_found', 'Attempt not found.');
     if (a.status !== 'in_progress' && a.status !== 'suspended')
       throw new HttpError('conflict', 'This attempt is already closed.');
-    if (paused === (a.pausedAt !== null)) return { row: a, changed: false };
+    if (paused === (a.pausedAt !== null)) return { row: a, logged: null };
     if (paused && a.deadlineAt <= now)
       throw new HttpError('conflict', 'Time is already up for this attempt.');
     const pausedFor = paused ? 0 : now.getTime() - (a.pausedAt as Date).getTime();
@@ -48,11 +49,25 @@ export async function setPaused(
       subject: sittingId,
       details: { attemptId, studentId: a.studentId, ...(paused ? {} : { pausedMs: pausedFor }) },
     });
-    return { row: updated, changed: true };
+    const logged = await appendEntry(tx, {
+      sittingId,
+      studentId: a.studentId,
+      source: 'system',
+      type: paused ? 'paused' : 'resumed',
+      severity: 'info',
+      evidence: {
+        attemptId,
+        by: actor.id,
+        byName: actor.fullName,
+        ...(paused ? {} : { pausedMs: pausedFor }),
+      },
+    });
+    return { row: updated, logged };
   });
-  if (changed) {
+  if (logged) {
     if (!paused) await scheduleDeadline(ctx, row);
     announce(ctx, row);
+    announceEntry(ctx, logged);
   }
   return row;
 }

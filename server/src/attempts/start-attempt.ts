@@ -7,7 +7,8 @@ import type { Db } from '../db/database.js';
 import type { Actor } from '../http/actor.js';
 import { HttpError } from '../http/http-error.js';
 import { isOnRoster } from '../sittings/sitting-access.js';
-import { scheduleDeadline } from './attempt-clock.js';
+import { announceEntry, appendEntry } from '../violations/append-entry.js';
+import { announce, scheduleDeadline } from './attempt-clock.js';
 import {
   type AttemptRow,
   isAdmitted,
@@ -112,20 +113,30 @@ export async function startAttempt(ctx: AppContext, student: Actor, sittingId: s
       // Two tabs pressing Next at once: one attempt is made, the other resumes it.
       .onConflictDoNothing()
       .returning();
-    if (row)
-      await recordAudit(tx, {
-        actorId: student.id,
-        action: 'attempt.started',
-        subject: sittingId,
-        details: { attemptId: row.id, number: row.number, paper },
-      });
-    return row;
+    if (!row) return undefined;
+    await recordAudit(tx, {
+      actorId: student.id,
+      action: 'attempt.started',
+      subject: sittingId,
+      details: { attemptId: row.id, number: row.number, paper },
+    });
+    const logged = await appendEntry(tx, {
+      sittingId,
+      studentId: student.id,
+      source: 'system',
+      type: 'attempt_started',
+      severity: 'info',
+      evidence: { attemptId: row.id, number: row.number },
+    });
+    return { row, logged };
   });
   if (!inserted) {
     const raced = (await studentAttempts(ctx.db, sittingId, student.id)).find(isOpen);
     if (!raced) throw new HttpError('conflict', 'Could not start the test; try again.');
     return raced;
   }
-  await scheduleDeadline(ctx, inserted);
-  return inserted;
+  await scheduleDeadline(ctx, inserted.row);
+  announce(ctx, inserted.row);
+  announceEntry(ctx, inserted.logged);
+  return inserted.row;
 }

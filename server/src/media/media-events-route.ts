@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { defineRoute } from '../http/define-route.js';
 import { HttpError } from '../http/http-error.js';
 import { canSeeSitting, isOnRoster } from '../sittings/sitting-access.js';
+import { announceEntry, appendEntry } from '../violations/append-entry.js';
 import { mediaGaps } from './media-gaps.js';
 import { mediaSourceEvents } from './schema.js';
 import { WATCHERS } from './watchers.js';
@@ -11,6 +12,9 @@ import { WATCHERS } from './watchers.js';
  * student is on the sitting's list, keeps the event (gaps are evidence) and tells everyone
  * watching.
  */
+/** A lost camera or screen is what the rules forbid; the phone and microphone matter less. */
+const STOP_SEVERITY = { webcam: 'medium', screen: 'medium', phone: 'low', microphone: 'low' } as const;
+
 export const mediaEvents = defineRoute('mediaEvents', {
   access: 'service',
   async handle({ body, ctx }) {
@@ -20,15 +24,34 @@ export const mediaEvents = defineRoute('mediaEvents', {
         unknown.push({ path: `body.events.${i}.studentId`, message: 'not on that sitting’s list' });
     if (unknown.length)
       throw new HttpError('validation_failed', 'Some events name no student of their sitting.', unknown);
-    // Stored before anyone is told, so what a proctor saw is always in the record.
-    await ctx.db
-      .insert(mediaSourceEvents)
-      .values(body.events.map((e) => ({ ...e, at: new Date(e.at) })))
-      .onConflictDoNothing();
+    // Stored before anyone is told, so what a proctor saw is always in the record. Only events
+    // stored now go to the Chat&log: a retried batch is not logged twice.
+    const stored = await ctx.db.transaction(async (tx) => {
+      const fresh = await tx
+        .insert(mediaSourceEvents)
+        .values(body.events.map((e) => ({ ...e, at: new Date(e.at) })))
+        .onConflictDoNothing()
+        .returning();
+      const logged = [];
+      for (const e of fresh)
+        logged.push(
+          await appendEntry(tx, {
+            sittingId: e.sittingId,
+            studentId: e.studentId,
+            source: 'media',
+            type: e.state === 'live' ? 'source_live' : 'source_stopped',
+            severity: e.state === 'live' ? 'info' : STOP_SEVERITY[e.source],
+            // The log's own clock orders entries; when the SFU saw it is evidence.
+            evidence: { source: e.source, reason: e.reason, seenAt: e.at.toISOString() },
+          }),
+        );
+      return logged;
+    });
     for (const event of body.events) {
       ctx.live.mediaSourceChanged(event);
       ctx.log.info(event, event.state === 'live' ? 'media source live' : 'media source stopped');
     }
+    for (const row of stored) announceEntry(ctx, row);
     return { accepted: body.events.length };
   },
 });

@@ -2,6 +2,7 @@ import type {
   AdmissionChanged,
   AppealDecided,
   AttemptChanged,
+  LogAppended,
   MediaSourceEvent,
   ServerToClientEvents,
 } from '@adal/shared';
@@ -20,6 +21,8 @@ export interface LiveEvents {
   mediaSourceChanged(event: MediaSourceEvent): void;
   /** To the student and the sitting's watchers: an attempt's clock or status changed. */
   attemptChanged(event: AttemptChanged): void;
+  /** To the student and the sitting's watchers: a log entry was added. */
+  logAppended(event: LogAppended): void;
   /** To the student: their appeal was decided. */
   appealDecided(event: AppealDecided): void;
   /** Disconnects the sockets of a session that logged out, on every server process. */
@@ -34,6 +37,8 @@ export function liveEvents(io: Server<never, ServerToClientEvents>): LiveEvents 
       io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('media:sourceChanged', event),
     attemptChanged: (event) =>
       io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('attempt:changed', event),
+    logAppended: (event) =>
+      io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('log:appended', event),
     appealDecided: (event) => io.to(userRoom(event.studentId)).emit('appeal:decided', event),
     sessionEnded: (tokenHash) => io.in(sessionRoom(tokenHash)).disconnectSockets(true),
   };

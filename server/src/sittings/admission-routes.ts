@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { defineRoute } from '../http/define-route.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import { students } from '../university/schema.js';
+import { announceEntry, appendEntry } from '../violations/append-entry.js';
 import { admissions } from './schema.js';
 import { canSeeSitting, isOnRoster } from './sitting-access.js';
 
@@ -18,7 +19,7 @@ export const setAdmission = defineRoute('setAdmission', {
       ]);
     const now = new Date();
     const admittedAt = body.access === 'green' ? now : null;
-    await ctx.db.transaction(async (tx) => {
+    const logged = await ctx.db.transaction(async (tx) => {
       await tx
         .insert(admissions)
         .values({
@@ -39,6 +40,14 @@ export const setAdmission = defineRoute('setAdmission', {
         subject: params.sittingId,
         details: { studentId: body.studentId },
       });
+      return appendEntry(tx, {
+        sittingId: params.sittingId,
+        studentId: body.studentId,
+        source: 'system',
+        type: body.access === 'green' ? 'admitted' : 'admission_revoked',
+        severity: 'info',
+        evidence: { by: actor.id, byName: actor.fullName },
+      });
     });
     const [student] = await ctx.db
       .select({ fullName: users.fullName, iin: students.iin })
@@ -53,6 +62,7 @@ export const setAdmission = defineRoute('setAdmission', {
       admittedAt: admittedAt?.toISOString() ?? null,
     };
     ctx.live.admissionChanged(event);
+    announceEntry(ctx, logged);
     return {
       studentId: body.studentId,
       fullName: student.fullName,

@@ -43,16 +43,3 @@ export const violationLogEntries = pgTable(
     check('log_confidence_range', sql`${t.confidence} is null or ${t.confidence} between 0 and 100`),
   ],
 );
-
-export const chatDirectionEnum = pgEnum('chat_direction', ['to_proctor', 'to_student']);
-
-export const chatMessages = pgTable('chat_messages', {
-  id: id(),
-  sittingId: sittingRef(),
-  studentId: userRef(),
-  authorId: userRef(),
-  direction: chatDirectionEnum().notNull(),
-  text: text().notNull(),
-  sentAt: createdAt(),
-  readAt: at(),
-});

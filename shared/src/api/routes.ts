@@ -39,6 +39,14 @@ import {
   SittingSummary,
   SittingWithRoster,
 } from './sittings.js';
+import {
+  LogEntry,
+  LogEntryList,
+  LogVerification,
+  RaiseViolationBody,
+  SendMessageBody,
+  StudentLogParams,
+} from './violations.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -204,6 +212,46 @@ export const http = {
   listBanks: { method: 'GET', path: '/api/banks', response: BankList },
   /** A GIFT, Aiken or CSV file becomes a new bank, all or nothing (400 lists the file's bad lines). */
   importBank: { method: 'POST', path: '/api/banks/import', body: ImportBankBody, response: ImportBankResult },
+  /** The student's own Chat&log for a sitting. */
+  myLog: {
+    method: 'GET',
+    path: '/api/student/sittings/:sittingId/log',
+    params: SittingParams,
+    response: LogEntryList,
+  },
+  messageProctor: {
+    method: 'POST',
+    path: '/api/student/sittings/:sittingId/messages',
+    params: SittingParams,
+    body: SendMessageBody,
+    response: LogEntry,
+  },
+  studentLog: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/students/:studentId/log',
+    params: StudentLogParams,
+    response: LogEntryList,
+  },
+  verifyStudentLog: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/students/:studentId/log/verify',
+    params: StudentLogParams,
+    response: LogVerification,
+  },
+  messageStudent: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/students/:studentId/messages',
+    params: StudentLogParams,
+    body: SendMessageBody,
+    response: LogEntry,
+  },
+  raiseViolation: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/students/:studentId/violations',
+    params: StudentLogParams,
+    body: RaiseViolationBody,
+    response: LogEntry,
+  },
   /** When each student's sources stopped and came back (connection lost, closed, left). */
   listMediaGaps: {
     method: 'GET',

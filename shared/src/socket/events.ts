@@ -3,6 +3,7 @@ import type { AckCallback } from '../api/ack.js';
 import { AppealDecided } from '../api/appeals.js';
 import { type AttemptAnswerAck, AttemptAnswerPayload, AttemptChanged } from '../api/attempts.js';
 import { Id } from '../api/sittings.js';
+import { LogAppended } from '../api/violations.js';
 import { AccessStatus } from '../domain/sitting-kinds.js';
 import { MediaSourceEvent } from '../media/source-events.js';
 
@@ -33,6 +34,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'admission:changed': (event: AdmissionChanged) => void;
+  /** An entry was added to a student's Chat&log (to the student and the sitting's watchers). */
+  'log:appended': (event: LogAppended) => void;
   /** The student's appeal was decided (their grade may have changed). */
   'appeal:decided': (event: AppealDecided) => void;
   /** An attempt was paused, resumed, timed out or finished: its clock and status now. */
@@ -56,5 +59,6 @@ export const serverEventSchemas = {
   'admission:changed': AdmissionChanged,
   'attempt:changed': AttemptChanged,
   'appeal:decided': AppealDecided,
+  'log:appended': LogAppended,
   'media:sourceChanged': MediaSourceEvent,
 } as const satisfies { [E in keyof ServerToClientEvents]: z.ZodType<Parameters<ServerToClientEvents[E]>[0]> };

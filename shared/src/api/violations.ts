@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { Id } from './sittings.js';
+
+/**
+ * The violation Chat&log (seeds 000, 001): one append-only, hash-chained log per student per
+ * sitting. The student sees every entry recorded against them; proctors see it live.
+ */
+
+export const LogSource = z.enum(['auto_flag', 'media', 'connection', 'proctor', 'system', 'chat']);
+export type LogSource = z.infer<typeof LogSource>;
+export const Severity = z.enum(['info', 'low', 'medium', 'high']);
+export type Severity = z.infer<typeof Severity>;
+
+/** What the browser checks and the extension flag on their own (later issues send them). */
+export const AutoFlagType = z.enum([
+  'no_face',
+  'multiple_faces',
+  'looking_away',
+  'face_mismatch',
+  'focus_lost',
+  'fullscreen_exit',
+  'tab_switch',
+  'copy_paste',
+  'screen_share_stopped',
+  'second_display',
+  'voice',
+  'devtools_open',
+  'extension_missing',
+]);
+export type AutoFlagType = z.infer<typeof AutoFlagType>;
+
+/** What a proctor may raise by hand (exam-procedures.md, "Rules during every exam"). */
+export const ProctorViolationType = z.enum([
+  'left_camera_view',
+  'third_person',
+  'phone_or_device',
+  'cheat_sheet',
+  'talking',
+  'screen_not_visible',
+  'desk_not_visible',
+  'someone_else_answering',
+  'other',
+]);
+export type ProctorViolationType = z.infer<typeof ProctorViolationType>;
+
+/** Things the platform or a proctor did, logged so the record is complete. */
+export const SystemAction = z.enum([
+  'admitted',
+  'admission_revoked',
+  'attempt_started',
+  'paused',
+  'resumed',
+  'suspended',
+  'unsuspended',
+  'warned',
+  'terminated',
+  'leave_permitted',
+  'room_scan_requested',
+  'room_scan_done',
+  'room_scan_failed',
+  'finished',
+  'timed_out',
+]);
+export type SystemAction = z.infer<typeof SystemAction>;
+
+export const LogEntry = z.object({
+  seq: z.number().int().min(1),
+  at: z.string().datetime(),
+  source: LogSource,
+  type: z.string(),
+  severity: Severity,
+  text: z.string(),
+  evidence: z.record(z.string(), z.unknown()).nullable(),
+  /** A merged automatic flag: how long the episode lasted. */
+  durationMs: z.number().int().nullable(),
+  /** Automatic flags: 0–100. */
+  confidence: z.number().int().nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type LogEntry = z.infer<typeof LogEntry>;
+export const LogEntryList = z.array(LogEntry);
+
+export const StudentLogParams = z.object({ sittingId: Id, studentId: Id }).strict();
+export type StudentLogParams = z.infer<typeof StudentLogParams>;
+
+/** A hash chain check: where it first breaks, if anywhere. */
+export const LogVerification = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+});
+export type LogVerification = z.infer<typeof LogVerification>;
+
+export const ChatText = z.string().trim().min(1).max(2000);
+/** Student → proctor (technical problems), or proctor → student. */
+export const SendMessageBody = z.object({ text: ChatText }).strict();
+export type SendMessageBody = z.infer<typeof SendMessageBody>;
+
+export const RaiseViolationBody = z
+  .object({
+    type: ProctorViolationType,
+    severity: Severity.exclude(['info']),
+    note: z.string().trim().max(2000).default(''),
+  })
+  .strict();
+export type RaiseViolationBody = z.input<typeof RaiseViolationBody>;
+
+/** Server → the student and the sitting's watchers: an entry was added to a student's log. */
+export const LogAppended = z.object({ sittingId: Id, studentId: Id, entry: LogEntry });
+export type LogAppended = z.infer<typeof LogAppended>;
