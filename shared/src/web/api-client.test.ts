@@ -52,6 +52,17 @@ describe('errorFromResponse', () => {
     expect(error.fields).toEqual([{ path: 'body.login', message: 'Required' }]);
   });
 
+  it('keeps what a route adds to its error body (a rejected bank file lists its lines)', () => {
+    const error = errorFromResponse(400, {
+      error: {
+        code: 'validation_failed',
+        message: 'nothing imported',
+        lines: [{ line: 3, message: 'no answer' }],
+      },
+    });
+    expect(error.details.lines).toEqual([{ line: 3, message: 'no answer' }]);
+  });
+
   it('derives the code from the status when the body is not an error body', () => {
     expect(errorFromResponse(403, '<html>').code).toBe('forbidden');
     expect(errorFromResponse(502, undefined).code).toBe('internal');

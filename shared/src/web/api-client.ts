@@ -20,6 +20,8 @@ export class ApiError extends Error {
   /** HTTP status, or 0 when the request never got an answer. */
   readonly status: number;
   readonly fields: FieldError[];
+  /** The error body as sent, with any fields beyond code/message/fields (e.g. a bank file's lines). */
+  readonly details: Record<string, unknown>;
 
   constructor(
     code: ClientErrorCode,
@@ -27,11 +29,13 @@ export class ApiError extends Error {
     status: number,
     fields: FieldError[] = [],
     cause?: unknown,
+    details: Record<string, unknown> = {},
   ) {
     super(message, cause === undefined ? undefined : { cause });
     this.code = code;
     this.status = status;
     this.fields = fields;
+    this.details = details;
   }
 }
 
@@ -49,7 +53,9 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
   const parsed = ApiErrorResponse.safeParse(body);
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error;
-    return new ApiError(code, message, status, fields ?? []);
+    // zod strips unknown keys; the raw body keeps what a route adds to its errors.
+    const raw = (body as { error: Record<string, unknown> }).error;
+    return new ApiError(code, message, status, fields ?? [], undefined, raw);
   }
   const code = CODE_BY_STATUS.get(status) ?? (status >= 500 ? 'internal' : 'bad_response');
   return new ApiError(code, `HTTP ${status} without an error body`, status);
