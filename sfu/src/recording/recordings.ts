@@ -6,7 +6,7 @@ import { checkFfmpeg } from './ffmpeg.js';
 import { RecordingError } from './recording-error.js';
 import { type DeletedRecording, type RecordingInfo, RecordingStore } from './recording-store.js';
 import { RoomRecording } from './room-recording.js';
-import { RtpReceiver } from './rtp-receiver.js';
+import { RtpReceiver, WANTED_BUFFER_BYTES } from './rtp-receiver.js';
 import { parseRecordingId, type Segment } from './segment.js';
 
 export interface RecordingConfig {
@@ -51,6 +51,11 @@ export class Recordings {
       await receiver.start('127.0.0.1', (error) =>
         recordingLog.fatal({ err: error }, 'recording socket failed'),
       );
+      if (receiver.grantedBufferBytes < WANTED_BUFFER_BYTES)
+        recordingLog.warn(
+          { grantedBytes: receiver.grantedBufferBytes, wantedBytes: WANTED_BUFFER_BYTES },
+          'recording socket buffer is smaller than asked: bursts may drop packets in large sittings; raise net.core.rmem_max (sysctl) to at least 8388608',
+        );
     }
     const recordings = new Recordings(config, receiver, recordingLog);
     // Nothing is attached yet, so every "recording" sidecar found now was left by a stopped SFU.

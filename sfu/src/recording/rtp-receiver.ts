@@ -1,6 +1,9 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { isRtcp } from './rtp-packet.js';
 
+/** 8 MB: a few hundred milliseconds of 200 students' streams while the event loop is busy. */
+export const WANTED_BUFFER_BYTES = 8 * 1024 * 1024;
+
 export type PacketHandler = (packet: Buffer, arrivalMs: number) => void;
 
 /**
@@ -14,10 +17,13 @@ export class RtpReceiver {
   /** Datagrams that matched no stream (e.g. a consumer closed a moment ago). */
   unmatched = 0;
 
+  /** The receive buffer the kernel granted (Linux caps the request at net.core.rmem_max). */
+  grantedBufferBytes = 0;
+
   /** `onError`: the socket failed after start (it is closed; recording stops). */
   async start(host: string, onError: (error: Error) => void): Promise<number> {
     // A large buffer absorbs bursts (key frames of many streams at once) while Node is busy.
-    const socket = createSocket({ type: 'udp4', recvBufferSize: 8 * 1024 * 1024 });
+    const socket = createSocket({ type: 'udp4', recvBufferSize: WANTED_BUFFER_BYTES });
     socket.on('message', (packet, from) => {
       if (isRtcp(packet) || packet.length < 12) return;
       const handler = this.handlers.get(streamKey(from.port, packet.readUInt32BE(8)));
@@ -33,6 +39,8 @@ export class RtpReceiver {
       });
     });
     this.socket = socket;
+    // Linux reports twice the usable size (it counts its own bookkeeping).
+    this.grantedBufferBytes = socket.getRecvBufferSize() / 2;
     return socket.address().port;
   }
 
