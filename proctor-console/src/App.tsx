@@ -2,6 +2,8 @@ import { AppShell, AuthGate, Loading, WrongAppNotice } from '@adal/shared/web';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
+import { AttemptsLiveProvider } from './attempts/attempts-live.js';
+import { ConsoleNav } from './nav/ConsoleNav.js';
 import { SittingsPage } from './sittings/SittingsPage.js';
 
 /** Loaded on demand: it brings mediasoup-client. */
@@ -10,6 +12,11 @@ const LivePage = lazy(() => import('./live/LivePage.js').then((m) => ({ default:
 const RecordingsPage = lazy(() =>
   import('./recordings/RecordingsPage.js').then((m) => ({ default: m.RecordingsPage })),
 );
+/** Loaded on demand: only the dean's office and admins keep question banks. */
+const BanksPage = lazy(() => import('./banks/BanksPage.js').then((m) => ({ default: m.BanksPage })));
+const FormatsPage = lazy(() => import('./banks/FormatsPage.js').then((m) => ({ default: m.FormatsPage })));
+/** Loaded on demand: reviewing appeals happens after a test, by few. */
+const AppealsPage = lazy(() => import('./appeals/AppealsPage.js').then((m) => ({ default: m.AppealsPage })));
 
 export function App() {
   const { t } = useTranslation();
@@ -20,26 +27,60 @@ export function App() {
           user.role === 'student' ? (
             <WrongAppNotice audience="student" href="/" />
           ) : (
-            <Routes>
-              <Route index element={<SittingsPage user={user} />} />
-              <Route
-                path="sittings/:sittingId/live"
-                element={
-                  <Suspense fallback={<Loading />}>
-                    <LivePage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="sittings/:sittingId/recordings"
-                element={
-                  <Suspense fallback={<Loading />}>
-                    <RecordingsPage />
-                  </Suspense>
-                }
-              />
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
+            <>
+              <ConsoleNav role={user.role} />
+              <Routes>
+                <Route
+                  index
+                  element={
+                    <AttemptsLiveProvider>
+                      <SittingsPage user={user} />
+                    </AttemptsLiveProvider>
+                  }
+                />
+                <Route
+                  path="sittings/:sittingId/live"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <LivePage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="sittings/:sittingId/recordings"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <RecordingsPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="banks"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <BanksPage user={user} />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="banks/formats"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <FormatsPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="sittings/:sittingId/appeals"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <AppealsPage />
+                    </Suspense>
+                  }
+                />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Routes>
+            </>
           )
         }
       </AuthGate>

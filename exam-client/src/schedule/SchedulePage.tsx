@@ -1,5 +1,6 @@
 import { EmptyState, ErrorNotice, LiveIndicator, Loading, useDocumentTitle } from '@adal/shared/web';
 import { useTranslation } from 'react-i18next';
+import { PassedTestsLink } from '../appeals/PassedTestsLink.js';
 import { ScheduleTable } from './ScheduleTable.js';
 import { useSchedule } from './schedule-context.js';
 
@@ -15,6 +16,7 @@ export function SchedulePage() {
       <div className="page-head">
         <h1 id="schedule-title">{t('schedule.title')}</h1>
         {state.status === 'ready' && <LiveIndicator live={live} />}
+        <PassedTestsLink />
       </div>
       <p className="muted">{t('schedule.intro')}</p>
       {state.status === 'loading' && <Loading />}

@@ -2,6 +2,7 @@ import type { ScheduleEntry } from '@adal/shared';
 import { AccessBadge, formatDate, formatTime, useLanguage } from '@adal/shared/web';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { entryPath } from './schedule.js';
 
 export function ScheduleTable({ entries }: { entries: ScheduleEntry[] }) {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ export function ScheduleTable({ entries }: { entries: ScheduleEntry[] }) {
                 {entry.access === 'green' && (
                   <Link
                     className="button-link"
-                    to={`/sittings/${entry.sittingId}`}
+                    to={entryPath(entry)}
                     aria-label={t('schedule.enterLabel', { discipline: entry.discipline.name })}
                   >
                     {t('schedule.enter')}

@@ -1,6 +1,6 @@
 import type { ScheduleEntry } from '@adal/shared';
 import { describe, expect, it } from 'vitest';
-import { applyAdmission, byStart } from './schedule.js';
+import { applyAdmission, byStart, entryPath } from './schedule.js';
 
 const STUDENT = '0d7f6a3c-5b1e-4c2d-8e9f-1a2b3c4d5e6f';
 const entry = (sittingId: string, startsAt: string): ScheduleEntry => ({
@@ -54,5 +54,12 @@ describe('byStart', () => {
     const list = [A, B];
     expect(byStart(list).map((e) => e.sittingId)).toEqual([B.sittingId, A.sittingId]);
     expect(list[0]).toBe(A);
+  });
+});
+
+describe('entryPath', () => {
+  it('opens the pre-checks of a computer test and the sitting page of other exams', () => {
+    expect(entryPath(A)).toBe(`/sittings/${A.sittingId}/test`);
+    expect(entryPath({ ...A, kind: 'oral' })).toBe(`/sittings/${A.sittingId}`);
   });
 });

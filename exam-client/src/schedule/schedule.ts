@@ -1,4 +1,9 @@
 import type { AdmissionChanged, ScheduleEntry } from '@adal/shared';
+import { testPaths } from '../computer-test/paths.js';
+
+/** Where the schedule's link leads: a computer test opens its pre-checks, other exams their sitting page. */
+export const entryPath = (entry: Pick<ScheduleEntry, 'sittingId' | 'kind'>): string =>
+  entry.kind === 'computer_test' ? testPaths.start(entry.sittingId) : `/sittings/${entry.sittingId}`;
 
 /** Earliest first; the server's order is not part of the contract. */
 export const byStart = (entries: readonly ScheduleEntry[]): ScheduleEntry[] =>

@@ -1,8 +1,22 @@
-import type { RosterEntry, SittingWithRoster } from '@adal/shared';
-import { AccessBadge, EmptyState, formatDate, formatTime, useLanguage } from '@adal/shared/web';
+import { isOfficeRole, type RosterEntry, type SittingWithRoster } from '@adal/shared';
+import {
+  AccessBadge,
+  EmptyState,
+  ErrorNotice,
+  formatDate,
+  formatTime,
+  useAuth,
+  useLanguage,
+} from '@adal/shared/web';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AppealsLink } from '../appeals/AppealsLink.js';
+import { AttemptCell } from '../attempts/AttemptCell.js';
+import { latestByStudent } from '../attempts/attempt-rows.js';
+import { useSittingAttempts } from '../attempts/use-sitting-attempts.js';
 import { RecordingsLink } from '../recordings/RecordingsLink.js';
+import { TestPaperSection } from '../test-paper/TestPaperSection.js';
 import { AdmissionButton } from './AdmissionButton.js';
 import { admittedCount } from './roster.js';
 
@@ -14,11 +28,23 @@ interface SittingCardProps {
   onRosterEntry: (sittingId: string, entry: RosterEntry) => void;
 }
 
-/** One sitting: what and when, then its list of students with their access and the admit action. */
+/**
+ * One sitting: what and when, then its list of students with their access and the admit action.
+ * A computer test also shows its test paper and, to those who watch it, each student's attempt.
+ */
 export function SittingCard({ sitting, canAdmit, canWatch, onRosterEntry }: SittingCardProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  const { user } = useAuth();
   const titleId = `sitting-${sitting.sittingId}`;
+  const isTest = sitting.kind === 'computer_test';
+  // Who may watch a sitting may follow its attempts (the server's WATCHERS); who admits, pauses.
+  const showAttempts = isTest && canWatch;
+  const attempts = useSittingAttempts(sitting.sittingId, showAttempts);
+  const latest = useMemo(
+    () => latestByStudent(attempts.state.status === 'ready' ? attempts.state.data : []),
+    [attempts.state],
+  );
 
   return (
     <section
@@ -72,6 +98,11 @@ export function SittingCard({ sitting, canAdmit, canWatch, onRosterEntry }: Sitt
           </dd>
         </div>
       </dl>
+      {isTest && <AppealsLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} />}
+      {isTest && <TestPaperSection sitting={sitting} canEdit={user !== null && isOfficeRole(user.role)} />}
+      {showAttempts && attempts.state.status === 'error' && (
+        <ErrorNotice error={attempts.state.error} onRetry={attempts.reload} />
+      )}
       {sitting.students.length === 0 ? (
         <EmptyState>{t('console.noStudents')}</EmptyState>
       ) : (
@@ -83,6 +114,7 @@ export function SittingCard({ sitting, canAdmit, canWatch, onRosterEntry }: Sitt
                 <th scope="col">{t('console.fullName')}</th>
                 <th scope="col">{t('console.iin')}</th>
                 <th scope="col">{t('console.access')}</th>
+                {showAttempts && <th scope="col">{t('staff.attempts.column')}</th>}
                 {canAdmit && <th scope="col">{t('console.action')}</th>}
               </tr>
             </thead>
@@ -95,6 +127,20 @@ export function SittingCard({ sitting, canAdmit, canWatch, onRosterEntry }: Sitt
                   <td>
                     <AccessBadge access={student.access} />
                   </td>
+                  {showAttempts && (
+                    <td>
+                      {/* Until the list has loaded, nobody is shown as "not started". */}
+                      {attempts.state.status === 'ready' && (
+                        <AttemptCell
+                          sittingId={sitting.sittingId}
+                          attempt={latest.get(student.studentId)}
+                          studentName={student.fullName}
+                          canPause={canAdmit}
+                          onClock={attempts.applyClock}
+                        />
+                      )}
+                    </td>
+                  )}
                   {canAdmit && (
                     <td>
                       <AdmissionButton

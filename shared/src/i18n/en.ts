@@ -1,7 +1,10 @@
 import type { ErrorCode } from '../api/errors.js';
 import type { Role } from '../domain/roles.js';
 import type { ControlKind, SittingKind } from '../domain/sitting-kinds.js';
+import { appealsEn } from './appeals/en.js';
+import { computerTestEn } from './computer-test/en.js';
 import { mediaEn } from './media/en.js';
+import { staffEn } from './staff/en.js';
 
 /**
  * The English catalogue defines the shape every catalogue must have (`Catalogue = typeof en`).
@@ -101,6 +104,9 @@ export const en = {
     noStudents: 'No students on this sitting.',
   },
   media: mediaEn,
+  staff: staffEn,
+  test: computerTestEn,
+  appeals: appealsEn,
   wrongApp: {
     staffTitle: 'This portal is for students',
     staffBody: 'Staff work in the proctor console.',

@@ -1,5 +1,8 @@
+import { appealsKk } from './appeals/kk.js';
+import { computerTestKk } from './computer-test/kk.js';
 import type { Catalogue } from './index.js';
 import { mediaKk } from './media/kk.js';
+import { staffKk } from './staff/kk.js';
 
 /** Kazakh (Cyrillic): the words of the students' guides (емтихан кестесі, рұқсат, МАК). */
 export const kk: Catalogue = {
@@ -96,6 +99,9 @@ export const kk: Catalogue = {
     noStudents: 'Бұл емтиханда білім алушылар жоқ.',
   },
   media: mediaKk,
+  staff: staffKk,
+  test: computerTestKk,
+  appeals: appealsKk,
   wrongApp: {
     staffTitle: 'Бұл портал білім алушыларға арналған',
     staffBody: 'Қызметкерлер проктор консолінде жұмыс істейді.',

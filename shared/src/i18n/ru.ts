@@ -1,5 +1,8 @@
+import { appealsRu } from './appeals/ru.js';
+import { computerTestRu } from './computer-test/ru.js';
 import type { Catalogue } from './index.js';
 import { mediaRu } from './media/ru.js';
+import { staffRu } from './staff/ru.js';
 
 /** Russian: the words of the Russian-language guides (расписание экзаменов, доступ, ГЭК). */
 export const ru: Catalogue = {
@@ -96,6 +99,9 @@ export const ru: Catalogue = {
     noStudents: 'В этом экзамене нет обучающихся.',
   },
   media: mediaRu,
+  staff: staffRu,
+  test: computerTestRu,
+  appeals: appealsRu,
   wrongApp: {
     staffTitle: 'Этот портал предназначен для обучающихся',
     staffBody: 'Сотрудники работают в консоли проктора.',

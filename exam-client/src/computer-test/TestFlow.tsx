@@ -1,0 +1,67 @@
+import { Loading } from '@adal/shared/web';
+import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useParams } from 'react-router';
+import { ChecksStep } from './ChecksStep.js';
+import { TestFlowProvider, useTestFlow } from './flow-context.js';
+import { InfoStep } from './InfoStep.js';
+import { RulesStep } from './RulesStep.js';
+import { StepList } from './StepList.js';
+import { isTestStep, type TestStep } from './steps.js';
+import './computer-test.css';
+
+/** Loaded on demand: it brings mediasoup-client and the QR encoder. */
+const DeviceCheck = lazy(() => import('../devices/DeviceCheck.js').then((m) => ({ default: m.DeviceCheck })));
+
+/** One page per step before the test (steps.ts lists them in order). */
+export const STEP_PAGES: Record<TestStep, ComponentType> = {
+  checks: ChecksStep,
+  rules: RulesStep,
+  info: InfoStep,
+};
+
+/**
+ * The computer test from the pre-checks to the last answer. The device check stays mounted the
+ * whole time, so the camera and microphone keep reaching the proctor (and the recording) through
+ * every step and the test itself; after the pre-checks it folds away under a summary line.
+ */
+export function TestFlow() {
+  const { sittingId = '' } = useParams();
+  return (
+    <TestFlowProvider key={sittingId} sittingId={sittingId}>
+      <TestFlowLayout />
+    </TestFlowProvider>
+  );
+}
+
+function TestFlowLayout() {
+  const { t } = useTranslation();
+  const { sittingId, socket, devicesReady } = useTestFlow();
+  const { pathname } = useLocation();
+  const last = pathname.split('/').filter(Boolean).at(-1);
+  const step = isTestStep(last) ? last : null;
+  const [devicesOpen, setDevicesOpen] = useState(true);
+  useEffect(() => {
+    setDevicesOpen(step === 'checks' || !devicesReady);
+  }, [step, devicesReady]);
+
+  return (
+    <div className="computer-test" data-step={step ?? 'test'}>
+      {step && <StepList current={step} />}
+      <Outlet />
+      <details
+        className="test-devices"
+        open={devicesOpen}
+        onToggle={(event) => setDevicesOpen(event.currentTarget.open)}
+        data-ready={devicesReady}
+      >
+        <summary>
+          {t('test.checks.devices', { state: devicesReady ? t('test.checks.on') : t('test.checks.off') })}
+        </summary>
+        <Suspense fallback={<Loading />}>
+          <DeviceCheck sittingId={sittingId} socket={socket} />
+        </Suspense>
+      </details>
+    </div>
+  );
+}

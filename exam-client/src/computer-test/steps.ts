@@ -1,0 +1,17 @@
+/**
+ * The steps before a computer test, in order; each has a page (TestFlow's STEP_PAGES), a route
+ * and a `test.steps.*` label. Later issues add theirs here:
+ * - 'extension' after 'checks': the proctoring extension installed and connected (seed 004);
+ * - 'identity' before 'rules': face photo in the oval, ID document in the rectangle (seed 001).
+ * The proctor's room scan and admission happen before the schedule's link turns green.
+ */
+export const TEST_STEPS = ['checks', 'rules', 'info'] as const;
+export type TestStep = (typeof TEST_STEPS)[number];
+
+export const isTestStep = (value: string | undefined): value is TestStep =>
+  (TEST_STEPS as readonly string[]).includes(value ?? '');
+
+/** The step after `step`, or null after the last one (the test itself). */
+export function stepAfter(step: TestStep): TestStep | null {
+  return TEST_STEPS[TEST_STEPS.indexOf(step) + 1] ?? null;
+}
