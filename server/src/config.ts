@@ -50,6 +50,18 @@ const Env = z.object({
   SFU_MODE: z.enum(['embedded', 'external']).default('embedded'),
   /** Where the SFU reaches this server's internal API (media events). */
   SERVER_INTERNAL_URL: z.string().url().optional(),
+  /** The university's clock: calendar days in filters and reports are its days. */
+  UNIVERSITY_TIME_ZONE: z
+    .string()
+    .default('Asia/Almaty')
+    .refine((z) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: z });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a time zone (e.g. Asia/Almaty)'),
   /** Sockets ask the database whether their session still exists at most this often (expiry is checked on every event). */
   SOCKET_SESSION_RECHECK_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   /** Recordings are deleted this many days after they end (daily sweep on every SFU node). */
@@ -88,6 +100,7 @@ export interface Config {
   serverInternalUrl: string | undefined;
   recordingRetentionDays: number;
   socketSessionRecheckSeconds: number;
+  universityTimeZone: string;
 }
 
 /** An SFU's http(s) origin and the ws(s) origin its socket.io upgrades to. */
@@ -145,5 +158,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serverInternalUrl: e.SERVER_INTERNAL_URL,
     recordingRetentionDays: e.RECORDING_RETENTION_DAYS,
     socketSessionRecheckSeconds: e.SOCKET_SESSION_RECHECK_SECONDS,
+    universityTimeZone: e.UNIVERSITY_TIME_ZONE,
   };
 }

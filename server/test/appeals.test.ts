@@ -72,6 +72,8 @@ describe('appeals of a computer test', () => {
       .body as AppealPage;
     expect(page.open).toBe(true);
     expect(page.wrong.map((q) => q.questionId).sort()).toEqual([...mistakes].sort());
+    for (const q of page.wrong)
+      expect(view.questions[q.position - 1]?.questionId, 'position on the paper').toBe(q.questionId);
     expect(JSON.stringify(page)).not.toMatch(/"correct"/);
     const [attempt] = await db.select().from(attempts).where(eq(attempts.id, view.attemptId));
     expect(Date.parse(page.windowEndsAt as string) - (attempt?.finishedAt?.getTime() ?? 0)).toBe(30 * 60_000);
@@ -141,6 +143,10 @@ describe('appeals of a computer test', () => {
       )[0];
     expect(await gradeNow()).toMatchObject({ percent: 87.5, letter: 'B+' });
     expect((await decide(first, 'rejected', 'changed my mind')).status).toBe(409);
+    // Mid-review the "after appeal" columns already follow the grade.
+    const midway = ((await client.call('passedTests')).body as PassedTest[])[0];
+    expect(midway).toMatchObject({ correctAfterAppeal: 7, appeal: { status: 'under_review' } });
+    expect(midway?.byDifficultyAfterAppeal?.reduce((n, d) => n + d.correct, 0)).toBe(7);
 
     const studentSocket = await connectSocket(t.baseUrl, client.cookie);
     const told = nextEvent(studentSocket, 'appeal:decided');

@@ -270,6 +270,14 @@ describe('a computer test from Next to the result', () => {
     const { view } = await startTest(t.baseUrl, t.database.db, sittingId, 'student07');
     await moveDeadline(t, view.attemptId, -1000);
     expect(await sweepOverdue(t.app.ctx)).toBe(1);
+    // A student reading an overdue attempt before any sweep also finds it closed.
+    const late = await startTest(t.baseUrl, t.database.db, sittingId, 'student09');
+    await moveDeadline(t, late.view.attemptId, -1000);
+    const read = await late.client.call('getAttempt', { params: { attemptId: late.view.attemptId } });
+    expect(read.body.status).toBe('voided');
+    expect(
+      (await late.client.call('attemptResult', { params: { attemptId: late.view.attemptId } })).body,
+    ).toMatchObject({ status: 'voided', percent: null, attemptsUsed: 1, attemptsAllowed: 1 });
     const [row] = await t.database.db.select().from(attempts).where(eq(attempts.id, view.attemptId));
     expect(row).toMatchObject({ status: 'voided' });
     expect(row?.result?.percent).toBeNull();

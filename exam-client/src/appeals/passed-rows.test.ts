@@ -18,6 +18,7 @@ const test = (over: Partial<PassedTest> = {}): PassedTest => ({
   questions: 5,
   correct: 4,
   correctAfterAppeal: null,
+  byDifficultyAfterAppeal: null,
   grade: { percent: 80, letter: 'B', gpaPoints: 3, traditional: 'good' },
   appeal: null,
   appealOpenUntil: '2026-11-22T12:20:00.000Z',

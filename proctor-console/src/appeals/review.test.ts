@@ -4,6 +4,8 @@ import { appealSummary, canReviewAppeals, markedOptions, replaceAppeal, reviewOr
 
 const item = (questionId: string, decision: 'pending' | 'accepted' | 'rejected') => ({
   questionId,
+  position: 1,
+  difficulty: 'simple' as const,
   kind: 'single' as const,
   stem: 'Which clause filters rows?',
   options: [

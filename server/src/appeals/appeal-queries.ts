@@ -25,7 +25,7 @@ export async function paperWithResponses(db: Db | Tx, a: AttemptRow, scoring: 'a
   const byId = new Map(rows.map((q) => [q.id, q]));
   const saved = await db.select().from(answers).where(eq(answers.attemptId, a.id));
   const responses = new Map(saved.map((s) => [s.questionId, s.response]));
-  return a.paper.flatMap((item) => {
+  return a.paper.flatMap((item, index) => {
     const q = byId.get(item.questionId);
     if (!q) return [];
     const text = new Map(q.options.map((o) => [o.id, o.text]));
@@ -34,6 +34,8 @@ export async function paperWithResponses(db: Db | Tx, a: AttemptRow, scoring: 'a
     return [
       {
         questionId: q.id,
+        position: index + 1,
+        difficulty: q.difficulty,
         kind: q.kind,
         stem: q.stem,
         options: item.options.map((id) => ({ id, text: text.get(id) ?? '' })),

@@ -11,13 +11,13 @@ import { HttpError } from '../http/http-error.js';
 import { sittings } from '../sittings/schema.js';
 import { canSeeSitting } from '../sittings/sitting-access.js';
 import { disciplines } from '../university/schema.js';
+import { endOfDay, startOfDay } from '../university/time-zone.js';
 import { appealView, paperWithResponses, windowEndsAt } from './appeal-queries.js';
 import { appealItems, appeals } from './schema.js';
 
 /** Who reviews appeals of a sitting they can see. */
 const REVIEWERS = ['proctor', 'registrar', 'admin'] as const;
-const CLOSED = ['finished', 'timed_out', 'voided'] as const;
-const DAY = 24 * 3600_000;
+const CLOSED = ['finished', 'timed_out', 'voided', 'terminated'] as const;
 
 async function ownClosedAttempt(ctx: AppContext, studentId: string, attemptId: string) {
   const a = await loadAttempt(ctx.db, attemptId);
@@ -32,11 +32,10 @@ async function ownClosedAttempt(ctx: AppContext, studentId: string, attemptId: s
 export const passedTests = defineRoute('passedTests', {
   access: ['student'],
   async handle({ actor, query, ctx }) {
-    // Whole days, both ends included.
-    const from = query.from ? gte(attempts.finishedAt, new Date(`${query.from}T00:00:00Z`)) : undefined;
-    const to = query.to
-      ? lt(attempts.finishedAt, new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY))
-      : undefined;
+    // Whole days on the university's clock, both ends included.
+    const zone = ctx.config.universityTimeZone;
+    const from = query.from ? gte(attempts.finishedAt, startOfDay(query.from, zone)) : undefined;
+    const to = query.to ? lt(attempts.finishedAt, endOfDay(query.to, zone)) : undefined;
     const rows = await ctx.db
       .select({ attempt: attempts, sitting: sittings, discipline: disciplines })
       .from(attempts)
@@ -59,6 +58,8 @@ export const passedTests = defineRoute('passedTests', {
     return rows.map(({ attempt: a, sitting, discipline }): PassedTest => {
       const appeal = filed.find((f) => f.attemptId === a.id);
       const decided = appeal && (appeal.status === 'upheld' || appeal.status === 'rejected');
+      // An accepted question changes the grade at once, so the "after appeal" columns follow it.
+      const after = a.appealResult ?? (decided ? a.result : null);
       const windowEnd = windowEndsAt(a, sitting.policies.appealWindowMinutes);
       const percent = effectiveScore(a)?.percent ?? null;
       return {
@@ -72,7 +73,8 @@ export const passedTests = defineRoute('passedTests', {
         byDifficulty: a.result?.byDifficulty ?? [],
         questions: a.result?.questions ?? a.paper.length,
         correct: a.result?.correct ?? 0,
-        correctAfterAppeal: decided ? (effectiveScore(a)?.correct ?? null) : null,
+        correctAfterAppeal: after?.correct ?? null,
+        byDifficultyAfterAppeal: after?.byDifficulty ?? null,
         grade: percent === null ? null : gradeFromPercent(percent),
         appeal: appeal ? { appealId: appeal.id, status: appeal.status } : null,
         appealOpenUntil: !appeal && windowEnd && windowEnd.getTime() > now ? windowEnd.toISOString() : null,

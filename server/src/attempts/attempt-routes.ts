@@ -10,11 +10,12 @@ import {
   type AttemptRow,
   attemptView,
   clockOf,
+  isOpen,
   loadAttempt,
   loadTestSitting,
   studentAttempts,
 } from './attempt-queries.js';
-import { finishAttempt } from './close-attempt.js';
+import { closeAttempt, finishAttempt } from './close-attempt.js';
 import { countingAttempt, effectiveScore } from './grade-attempt.js';
 import { setPaused } from './pause-attempt.js';
 import { answers, attempts } from './schema.js';
@@ -24,6 +25,12 @@ async function ownAttempt(ctx: AppContext, studentId: string, attemptId: string)
   const a = await loadAttempt(ctx.db, attemptId);
   // Someone else's attempt is "not found": its existence is not the student's business.
   if (!a || a.studentId !== studentId) throw new HttpError('not_found', 'Attempt not found.');
+  // Past its deadline but not closed yet (its job is late or was lost): close it now.
+  if (isOpen(a) && !a.pausedAt && a.deadlineAt.getTime() <= Date.now())
+    return (
+      (await closeAttempt(ctx, a.id, 'deadline', null)) ??
+      ((await loadAttempt(ctx.db, attemptId)) as AttemptRow)
+    );
   return a;
 }
 
@@ -49,6 +56,8 @@ async function resultOf(ctx: AppContext, a: AttemptRow): Promise<AttemptResult> 
     correct: score?.correct ?? 0,
     percent: score?.percent ?? null,
     counts: counting?.id === a.id,
+    attemptsUsed: (await studentAttempts(ctx.db, a.sittingId, a.studentId)).length,
+    attemptsAllowed: sitting.policies.attemptsAllowed,
     grade: score?.percent == null ? null : gradeFromPercent(score.percent),
     // The exam column is the counting attempt's percent: what the journal receives.
     finalGrades: finalGrades(

@@ -32,7 +32,7 @@ export function createRateLimits(config: Config, redis: Redis | undefined): Rate
     login: make('login', config.loginRateLimit, config.loginRateWindowSeconds),
     api: make('api', config.apiRateLimitPerMinute, 60),
     // A socket lives on one process: its budget is kept there, no Redis round trip per event.
-    socketEvents: new RateLimiterMemory({ keyPrefix: 'socket', points: 50, duration: 10 }),
+    socketEvents: new RateLimiterMemory({ keyPrefix: 'socket', points: 100, duration: 10 }),
   };
 }
 

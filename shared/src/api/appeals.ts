@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QuestionKind } from '../domain/questions.js';
+import { Difficulty, QuestionKind } from '../domain/questions.js';
 import { ControlKind } from '../domain/sitting-kinds.js';
 import { AttemptStatus, DifficultyResult, GradeOnScale } from './attempts.js';
 import { DisciplineRef, Id } from './sittings.js';
@@ -23,8 +23,9 @@ export const PassedTest = z.object({
   byDifficulty: z.array(DifficultyResult),
   questions: z.number().int(),
   correct: z.number(),
-  /** After an appeal was decided: correct answers counting the accepted questions. */
+  /** Once a question of an appeal is accepted (or the appeal decided): correct answers counting it. */
   correctAfterAppeal: z.number().nullable(),
+  byDifficultyAfterAppeal: z.array(DifficultyResult).nullable(),
   grade: GradeOnScale.nullable(),
   appeal: z.object({ appealId: Id, status: AppealStatus }).nullable(),
   /** Until when an appeal may be filed; null when it cannot (voided, or no window). */
@@ -40,6 +41,9 @@ export type PassedTestsQuery = z.infer<typeof PassedTestsQuery>;
 
 const AppealQuestion = z.object({
   questionId: Id,
+  /** 1-based place on the student's paper: "Question 5". */
+  position: z.number().int().min(1),
+  difficulty: Difficulty,
   kind: QuestionKind,
   stem: z.string(),
   options: z.array(z.object({ id: z.string(), text: z.string() })),

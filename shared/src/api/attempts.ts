@@ -153,6 +153,8 @@ export const AttemptResult = z.object({
   percent: z.number().nullable(),
   /** The attempt that counts for the grade, by the sitting's policy. */
   counts: z.boolean(),
+  attemptsUsed: z.number().int(),
+  attemptsAllowed: z.number().int(),
   /** This test's grade on the scale (null when voided). */
   grade: GradeOnScale.nullable(),
   finalGrades: FinalGrades,

@@ -1,0 +1,30 @@
+/** How far `timeZone`'s clock is ahead of UTC at the instant `at` (ms). */
+function offsetMs(at: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(at));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - at;
+}
+
+/**
+ * The instant a calendar day (YYYY-MM-DD) begins on the university's clock: a student who picks
+ * "22 November" means Almaty's 22 November, not UTC's.
+ */
+export function startOfDay(day: string, timeZone: string): Date {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  return new Date(utcMidnight - offsetMs(utcMidnight, timeZone));
+}
+
+/** The instant the day after `day` begins: the exclusive end of a period ending on `day`. */
+export function endOfDay(day: string, timeZone: string): Date {
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600_000).toISOString().slice(0, 10);
+  return startOfDay(next, timeZone);
+}
