@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext, screenshot } from './support/browser.js';
-import { chooseLanguage, heading, rosterRow, scheduleRows, signIn, sittingCard } from './support/screens.js';
+import { launchBrowser, openPage, screenshot } from './support/browser.js';
+import { heading, rosterRow, scheduleRows, sittingCard } from './support/screens.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -15,19 +15,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openPage(path: string, login: string) {
-  const context = await newContext(browser, baseUrl);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(path);
-  await chooseLanguage(page, 'en');
-  await signIn(page, login);
-  return page;
-}
+/** A fresh profile on `path`, signed in as `login`; closed in afterAll. */
+const openAs = (path: string, login: string) => openPage(browser, baseUrl, path, { login, keepIn: contexts });
 
 describe('admission', () => {
   it('a proctor admits a student and the student sees access turn green live', async () => {
-    const student = await openPage('/', 'student05');
+    const student = await openAs('/', 'student05');
     await heading(student, 'Exam schedule').waitFor();
     await expect.poll(() => scheduleRows(student).count()).toBe(5);
     // Live updates flow once the socket is connected; admitting before that would test nothing.
@@ -39,7 +32,7 @@ describe('admission', () => {
       (window as unknown as { adalNoReload: boolean }).adalNoReload = true;
     });
 
-    const proctor = await openPage('/proctor/', 'proctor1');
+    const proctor = await openAs('/proctor/', 'proctor1');
     await heading(proctor, 'My sittings').waitFor();
     const cards = proctor.locator('section.sitting-card');
     await expect.poll(() => cards.count()).toBe(3);
@@ -48,7 +41,7 @@ describe('admission', () => {
     expect(await sittingCard(proctor, 'written').locator('tbody tr').count()).toBe(30);
 
     // A second proctor on the same sitting watches it too.
-    const observer = await openPage('/proctor/', 'proctor2');
+    const observer = await openAs('/proctor/', 'proctor2');
     await heading(observer, 'My sittings').waitFor();
     await observer.getByText('Access updates live').waitFor();
     const observed = rosterRow(observer, 'written', fullName);

@@ -1,10 +1,10 @@
 import type { AttemptView } from '@adal/shared';
-import { type CallApi, createApiClient } from '@adal/shared/web';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext, screenshot } from './support/browser.js';
-import { chooseLanguage, DEMO_PASSWORD, heading, signIn, sittingCard } from './support/screens.js';
+import { type ApiSession, apiAs } from './support/api.js';
+import { launchBrowser, openPage, screenshot } from './support/browser.js';
+import { chooseLanguage, heading, sittingCard } from './support/screens.js';
 
 /**
  * Appeals of a computer test (seed 002): the student sees the test on "Passed tests", opens the
@@ -27,46 +27,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The typed API client signed in as `login`, with the session cookie for the socket. */
-async function apiAs(login: string): Promise<{ id: string; fullName: string; api: CallApi; cookie: string }> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login ${login}: ${response.status}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { id, fullName } = (await response.json()) as { id: string; fullName: string };
-  const api = createApiClient({
-    baseUrl,
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init.headers as object), cookie } }),
-  });
-  return { id, fullName, api, cookie };
-}
-
-async function openAs(login: string, path: string): Promise<Page> {
-  const context = await newContext(browser, baseUrl);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${login}] page error`, error));
-  await page.goto(path);
-  await chooseLanguage(page, 'en');
-  await signIn(page, login);
-  return page;
-}
+/** A fresh profile on `path`, signed in as `login`; closed in afterAll. */
+const openAs = (login: string, path: string): Promise<Page> =>
+  openPage(browser, baseUrl, path, { login, errorLabel: login, keepIn: contexts });
 
 /**
  * The seeded databases bank keys option "a" of every single-answer question and a, b, d of every
  * several-answer one (server/src/seed/demo-content.ts). Answers every question right except the
  * first two single-answer ones, which get "b".
  */
-async function finishWithTwoMistakes(
-  student: Awaited<ReturnType<typeof apiAs>>,
-  attempt: AttemptView,
-): Promise<string[]> {
+async function finishWithTwoMistakes(student: ApiSession, attempt: AttemptView): Promise<string[]> {
   const singles = attempt.questions.filter((q) => q.kind === 'single');
   const mistakes = singles.slice(0, 2).map((q) => q.questionId);
   const socket = io(baseUrl, { transports: ['websocket'], extraHeaders: { cookie: student.cookie } });
@@ -99,11 +69,11 @@ const cell = (row: ReturnType<Page['locator']>, col: string) => row.locator(`[da
 
 describe('appeals', () => {
   it('the student appeals a wrong answer, the proctor accepts it, the grade and "correct after appeal" follow', async () => {
-    const proctor = await apiAs('proctor1');
+    const proctor = await apiAs(baseUrl, 'proctor1');
     const sitting = (await proctor.api('listSittings')).find((s) => s.kind === 'computer_test');
     if (!sitting) throw new Error('no computer_test sitting');
     const { sittingId } = sitting;
-    const student = await apiAs(STUDENT);
+    const student = await apiAs(baseUrl, STUDENT);
     await proctor.api('setAdmission', {
       params: { sittingId },
       body: { studentId: student.id, access: 'green' },

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BlueprintState } from '@adal/shared';
-import { type CallApi, createApiClient } from '@adal/shared/web';
+import type { CallApi } from '@adal/shared/web';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext, screenshot } from './support/browser.js';
-import { chooseLanguage, DEMO_PASSWORD, heading, rosterRow, signIn, sittingCard } from './support/screens.js';
+import { apiAs } from './support/api.js';
+import { launchBrowser, openPage, screenshot } from './support/browser.js';
+import { heading, rosterRow, sittingCard } from './support/screens.js';
 
 /**
  * The staff side of computer tests in the proctor console: the dean's office imports question
@@ -31,36 +32,9 @@ let original: BlueprintState;
 /** The bank imported from example.csv (14 questions: 5 simple, 5 medium, 4 hard). */
 const exampleTitle = `E2E example bank ${Date.now()}`;
 
-/** The typed API client signed in as `login`. */
-async function apiAs(login: string): Promise<{ id: string; fullName: string; api: CallApi; cookie: string }> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login ${login}: ${response.status}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { id, fullName } = (await response.json()) as { id: string; fullName: string };
-  const api = createApiClient({
-    baseUrl,
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init.headers as object), cookie } }),
-  });
-  return { id, fullName, api, cookie };
-}
-
-async function consoleAs(login: string, path = '/proctor/'): Promise<Page> {
-  const context = await newContext(browser, baseUrl);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${login}] page error`, error));
-  await page.goto(path);
-  await chooseLanguage(page, 'en');
-  await signIn(page, login);
-  return page;
-}
+/** The console in a fresh profile, signed in as `login`; closed in afterAll. */
+const consoleAs = (login: string, path = '/proctor/'): Promise<Page> =>
+  openPage(browser, baseUrl, path, { login, errorLabel: login, keepIn: contexts });
 
 async function restorePaper(): Promise<void> {
   const b = original.blueprint;
@@ -71,7 +45,7 @@ async function restorePaper(): Promise<void> {
 beforeAll(async () => {
   browser = await launchBrowser();
   tmp = await mkdtemp(join(tmpdir(), 'adal-banks-e2e-'));
-  registrar = (await apiAs('registrar')).api;
+  registrar = (await apiAs(baseUrl, 'registrar')).api;
   const sitting = (await registrar('listSittings')).find((s) => s.kind === 'computer_test');
   if (!sitting) throw new Error('no computer_test sitting');
   sittingId = sitting.sittingId;
@@ -285,8 +259,8 @@ describe('a computer test in the console', () => {
   });
 
   it('the proctor follows a student’s attempt live, pauses and resumes it, and sees the result', async () => {
-    const proctor = await apiAs('proctor1');
-    const student = await apiAs(STUDENT);
+    const proctor = await apiAs(baseUrl, 'proctor1');
+    const student = await apiAs(baseUrl, STUDENT);
     await proctor.api('setAdmission', {
       params: { sittingId },
       body: { studentId: student.id, access: 'green' },

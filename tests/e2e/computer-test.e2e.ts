@@ -1,8 +1,8 @@
-import { type CallApi, createApiClient } from '@adal/shared/web';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { FAKE_MEDIA_ARGS, launchBrowser, screenshot } from './support/browser.js';
-import { chooseLanguage, DEMO_PASSWORD, heading, signIn } from './support/screens.js';
+import { apiAs } from './support/api.js';
+import { FAKE_MEDIA_ARGS, launchBrowser, openPage, screenshot } from './support/browser.js';
+import { heading } from './support/screens.js';
 
 /**
  * A student sits the computer test in Chromium: pre-checks (camera and microphone), rules, info,
@@ -21,26 +21,6 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
 });
-
-/** The typed API client signed in as `login` (for the proctor's side and for checks). */
-async function apiAs(login: string): Promise<{ id: string; api: CallApi }> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login ${login}: ${response.status}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { id } = (await response.json()) as { id: string };
-  const api = createApiClient({
-    baseUrl,
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init.headers as object), cookie } }),
-  });
-  return { id, api };
-}
 
 const questions = (page: Page) => page.locator('section.question');
 const question = (page: Page, id: string) => page.locator(`section.question[data-question-id="${id}"]`);
@@ -71,26 +51,18 @@ const outboxSize = (page: Page) =>
 
 describe('computer test', () => {
   it('pre-checks, rules, info, answers kept through a network drop and a reload, pause, finish, result by difficulty', async () => {
-    const proctor = await apiAs('proctor1');
+    const proctor = await apiAs(baseUrl, 'proctor1');
     const sitting = (await proctor.api('listSittings')).find((s) => s.kind === 'computer_test');
     if (!sitting) throw new Error('no computer_test sitting');
     const { sittingId } = sitting;
-    const student = await apiAs(STUDENT);
+    const student = await apiAs(baseUrl, STUDENT);
     const attemptsOf = async () =>
       (await proctor.api('sittingAttempts', { params: { sittingId } })).filter(
         (a) => a.studentId === student.id,
       );
 
-    context = await browser.newContext({
-      baseURL: baseUrl,
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('[student] page error', error));
-    await page.goto('/');
-    await chooseLanguage(page, 'en');
-    await signIn(page, STUDENT);
+    const page = await openPage(browser, baseUrl, '/', { login: STUDENT, errorLabel: 'student' });
+    context = page.context();
     await heading(page, 'Exam schedule').waitFor();
     await page.getByText('Access updates live').waitFor();
 

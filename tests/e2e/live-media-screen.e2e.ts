@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeUpstream, upstream } from './live-media-upstream.js';
-import { FAKE_MEDIA_ARGS, launchBrowser } from './support/browser.js';
-import { capturePeerConnections, inboundVideo } from './support/rtc.js';
-import { chooseLanguage, heading, signIn, sittingCard } from './support/screens.js';
+import { FAKE_MEDIA_ARGS, launchBrowser, openPage } from './support/browser.js';
+import { inboundVideo } from './support/rtc.js';
+import { heading, sittingCard } from './support/screens.js';
 
 /**
  * Is the student's screen readable at the proctor with the default screen encoding (≤ 150 kbit/s,
@@ -32,22 +32,20 @@ afterAll(async () => {
   await studentBrowser?.close();
 });
 
-async function openPage(
+/** A fresh profile on `path` that keeps its peer connections, signed in as `login`. */
+const openAs = (
   browser: Browser,
   path: string,
   login: string,
-  viewport = { width: 1280, height: 900 },
-) {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${path}] page error`, error));
-  await capturePeerConnections(page);
-  await page.goto(path);
-  await chooseLanguage(page, 'en');
-  await signIn(page, login);
-  return page;
-}
+  viewport?: { width: number; height: number },
+) =>
+  openPage(browser, baseUrl, path, {
+    login,
+    errorLabel: path,
+    capturePeerConnections: true,
+    viewport,
+    keepIn: contexts,
+  });
 
 /** An exam page as a student would have it on screen: body text, small print, Kazakh and code. */
 const EXAM_TEXT = `
@@ -137,11 +135,11 @@ function keepFrame(name: string, dataUrl: string): void {
 
 describe('screen readability at the default screen encoding', () => {
   it('a page of exam text on a 1920×1080 screen reaches the proctor at full resolution and legible', async () => {
-    const proctor = await openPage(proctorBrowser, '/proctor/', 'proctor1');
+    const proctor = await openAs(proctorBrowser, '/proctor/', 'proctor1');
     await heading(proctor, 'My sittings').waitFor();
     const sittingId = await sittingCard(proctor, 'computer_test').getAttribute('data-sitting-id');
 
-    const student = await openPage(studentBrowser, '/', 'student08', SCREEN);
+    const student = await openAs(studentBrowser, '/', 'student08', SCREEN);
     // The picker "returns the entire screen": this tab, through Chrome's real capture path.
     await student.addInitScript(() => {
       const devices = navigator.mediaDevices;

@@ -11,9 +11,9 @@ import {
   webcamLayers,
   whenLayersStart,
 } from './live-media-upstream.js';
-import { FAKE_MEDIA_ARGS, launchBrowser, screenshot } from './support/browser.js';
-import { capturePeerConnections, inboundAudioPackets, inboundVideo } from './support/rtc.js';
-import { chooseLanguage, heading, signIn, sittingCard } from './support/screens.js';
+import { FAKE_MEDIA_ARGS, launchBrowser, openPage, screenshot } from './support/browser.js';
+import { inboundAudioPackets, inboundVideo } from './support/rtc.js';
+import { heading, sittingCard } from './support/screens.js';
 
 const baseUrl = inject('baseUrl');
 const sfuUrl = inject('sfuUrl');
@@ -30,23 +30,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openPage(path: string, login?: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
+/** A fresh profile on `path` that keeps its peer connections, signed in when a login is given. */
+const openAs = (path: string, login?: string): Promise<Page> =>
+  openPage(browser, baseUrl, path, {
+    login,
+    errorLabel: path,
+    capturePeerConnections: true,
+    keepIn: contexts,
   });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${path}] page error`, error));
-  await capturePeerConnections(page);
-  await page.goto(path);
-  if (login) {
-    await chooseLanguage(page, 'en');
-    await signIn(page, login);
-  }
-  return page;
-}
 
 /** The computer-test sitting (proctor1 only; proctor2 is not assigned to it). */
 async function computerTestSitting(proctor: Page): Promise<string> {
@@ -61,7 +52,7 @@ const myId = (page: Page) =>
 
 /** A student on the sitting page with camera, microphone and the entire screen published. */
 async function publishingStudent(login: string, sittingId: string): Promise<Page> {
-  const student = await openPage('/', login);
+  const student = await openAs('/', login);
   await heading(student, 'Exam schedule').waitFor();
   await student.goto(`/sittings/${sittingId}`);
   await student.getByRole('heading', { name: 'Devices' }).waitFor();
@@ -92,7 +83,7 @@ describe('live media', () => {
   let studentId: string;
 
   beforeAll(async () => {
-    proctor = await openPage('/proctor/', 'proctor1');
+    proctor = await openAs('/proctor/', 'proctor1');
     sittingId = await computerTestSitting(proctor);
   });
 
@@ -248,7 +239,7 @@ describe('live media', () => {
     const url = new URL(link);
     expect(url.pathname).toBe('/phone');
     expect(url.searchParams.get('s')).toBe(sittingId);
-    const phone = await openPage(`${url.pathname}${url.search}`);
+    const phone = await openAs(`${url.pathname}${url.search}`);
     await phone.getByRole('heading', { level: 1, name: 'Phone camera' }).waitFor();
     await phone.getByRole('button', { name: 'Start the camera' }).click();
     await phone
@@ -260,7 +251,7 @@ describe('live media', () => {
       .locator('.source-status li[data-source="phone"][data-status="publishing"]')
       .waitFor({ timeout: 10_000 });
     // A page opened after the phone started learns it from the SFU when it connects.
-    const later = await openPage('/', 'student07');
+    const later = await openAs('/', 'student07');
     await heading(later, 'Exam schedule').waitFor();
     await later.goto(`/sittings/${sittingId}`);
     await later.getByRole('heading', { name: 'Devices' }).waitFor();
@@ -279,7 +270,7 @@ describe('live media', () => {
     await screenshot(proctor, 'proctor-live-selected-phone');
 
     // A link that is not a phone link shows the message and starts nothing.
-    const bad = await openPage('/phone?t=nope');
+    const bad = await openAs('/phone?t=nope');
     await bad.getByText('This link is not valid.', { exact: false }).waitFor();
   });
 
@@ -301,7 +292,7 @@ describe('live media', () => {
   });
 
   it('a window instead of the entire screen is refused, by the page and by the SFU', async () => {
-    const other = await openPage('/', 'student10');
+    const other = await openAs('/', 'student10');
     await heading(other, 'Exam schedule').waitFor();
     // The browser's picker returned a window: a canvas track that says so.
     await other.addInitScript(() => {
@@ -380,7 +371,7 @@ describe('live media', () => {
   });
 
   it('a proctor not assigned to the sitting gets 403 for a media token and sees no tile', async () => {
-    const outsider = await openPage('/proctor/', 'proctor2');
+    const outsider = await openAs('/proctor/', 'proctor2');
     await heading(outsider, 'My sittings').waitFor();
     const status = await outsider.evaluate(async (id) => {
       const response = await fetch(`/api/sittings/${id}/media-token`, {

@@ -1,5 +1,5 @@
 import type { MediaClientEventName } from '@adal/shared';
-import { type CallApi, createApiClient } from '@adal/shared/web';
+import type { CallApi } from '@adal/shared/web';
 import {
   apiTokenSource,
   type MediaTokenSource,
@@ -13,7 +13,7 @@ import { FakeMediaStreamTrack } from 'fake-mediastreamtrack';
 import { FakeHandler, testFakeParameters } from 'mediasoup-client';
 import type { Socket } from 'socket.io-client';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from './support/screens.js';
+import { apiAs } from './support/api.js';
 
 /**
  * The browser media client (SfuConnection, Publisher, Watcher) against the real server and SFU,
@@ -26,25 +26,6 @@ const opened: { close(): void }[] = [];
 afterEach(() => {
   for (const o of opened.splice(0)) o.close();
 });
-
-async function signedIn(login: string): Promise<{ id: string; api: CallApi }> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login ${login}: ${response.status}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { id } = (await response.json()) as { id: string };
-  const api = createApiClient({
-    baseUrl,
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init.headers as object), cookie } }),
-  });
-  return { id, api };
-}
 
 function connect(direction: 'send' | 'recv', tokens: MediaTokenSource) {
   const connection = new SfuConnection({ direction, tokens, handlerFactory });
@@ -82,7 +63,7 @@ describe('media client against the real SFU', () => {
   let proctorApi: CallApi;
 
   beforeAll(async () => {
-    const proctor = await signedIn('proctor1');
+    const proctor = await apiAs(baseUrl, 'proctor1');
     proctorApi = proctor.api;
     const sittings = await proctorApi('listSittings');
     const sitting = sittings.find((s) => s.kind === 'computer_test');
@@ -100,7 +81,7 @@ describe('media client against the real SFU', () => {
   }
 
   it('re-produces after a lost signalling connection, with a fresh token', async () => {
-    const student = await signedIn('student12');
+    const student = await apiAs(baseUrl, 'student12');
     let tokensFetched = 0;
     const tokens: MediaTokenSource = () => {
       tokensFetched += 1;
@@ -127,7 +108,7 @@ describe('media client against the real SFU', () => {
   });
 
   it('follows the sitting to another SFU address when a fresh token names one', async () => {
-    const student = await signedIn('student11');
+    const student = await apiAs(baseUrl, 'student11');
     const urls: string[] = [];
     const tokens: MediaTokenSource = async () => {
       const ticket = await apiTokenSource(student.api, sittingId)();
@@ -157,7 +138,7 @@ describe('media client against the real SFU', () => {
   });
 
   it('restarts ICE when the transport fails, and starts over when that does not help', async () => {
-    const student = await signedIn('student13');
+    const student = await apiAs(baseUrl, 'student13');
     const { connection, states } = connect('send', apiTokenSource(student.api, sittingId));
     const publisher = new Publisher(connection);
     opened.push(publisher);
@@ -192,7 +173,7 @@ describe('media client against the real SFU', () => {
   }, 40_000);
 
   it('a watcher consumes when a feed comes on screen, raises the layer, pauses when off screen', async () => {
-    const student = await signedIn('student14');
+    const student = await apiAs(baseUrl, 'student14');
     const { connection } = connect('send', apiTokenSource(student.api, sittingId));
     const publisher = new Publisher(connection);
     opened.push(publisher);
@@ -231,7 +212,7 @@ describe('media client against the real SFU', () => {
   });
 
   it('a proctor not assigned to the sitting is refused for good', async () => {
-    const outsider = await signedIn('proctor2');
+    const outsider = await apiAs(baseUrl, 'proctor2');
     const { connection, states } = connect('recv', apiTokenSource(outsider.api, sittingId));
     await connection.start();
     expect(states).toEqual(['failed']);

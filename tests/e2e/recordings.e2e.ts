@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { FAKE_MEDIA_ARGS, launchBrowser, screenshot } from './support/browser.js';
-import { chooseLanguage, heading, signIn, sittingCard } from './support/screens.js';
+import { FAKE_MEDIA_ARGS, launchBrowser, openPage, screenshot } from './support/browser.js';
+import { chooseLanguage, heading, sittingCard } from './support/screens.js';
 
 /**
  * Recordings: a student publishes camera, microphone and screen, leaves; the SFU has recorded
@@ -29,20 +29,9 @@ afterAll(async () => {
   if (downloads) await rm(downloads, { recursive: true, force: true });
 });
 
-async function openPage(path: string, login: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${login}] page error`, error));
-  await page.goto(path);
-  await chooseLanguage(page, 'en');
-  await signIn(page, login);
-  return page;
-}
+/** A fresh profile on `path`, signed in as `login`; closed in afterAll. */
+const openAs = (path: string, login: string): Promise<Page> =>
+  openPage(browser, baseUrl, path, { login, errorLabel: login, keepIn: contexts });
 
 const myId = (page: Page) =>
   page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { id: string }).id);
@@ -80,7 +69,7 @@ describe('recordings of a sitting', () => {
   const row = (p: Page, source: string) => studentGroup(p).locator(`tr[data-source="${source}"]`);
 
   beforeAll(async () => {
-    proctor = await openPage('/proctor/', 'proctor1');
+    proctor = await openAs('/proctor/', 'proctor1');
     await heading(proctor, 'My sittings').waitFor();
     const card = sittingCard(proctor, 'computer_test');
     sittingId = (await card.getAttribute('data-sitting-id')) ?? '';
@@ -89,7 +78,7 @@ describe('recordings of a sitting', () => {
   });
 
   it('a student publishes camera, microphone and the entire screen for a few seconds, then leaves', async () => {
-    const student = await openPage('/', 'student15');
+    const student = await openAs('/', 'student15');
     await heading(student, 'Exam schedule').waitFor();
     studentId = await myId(student);
     await student.goto(`/sittings/${sittingId}`);
@@ -199,7 +188,7 @@ describe('recordings of a sitting', () => {
   });
 
   it('a proctor not assigned to the sitting is refused, on the page and by the API', async () => {
-    const outsider = await openPage('/proctor/', 'proctor2');
+    const outsider = await openAs('/proctor/', 'proctor2');
     await heading(outsider, 'My sittings').waitFor();
     const href = (await row(proctor, 'webcam').getByRole('link').getAttribute('href')) ?? '';
     const statuses = await outsider.evaluate(
@@ -221,7 +210,7 @@ describe('recordings of a sitting', () => {
     );
     expect(refused).toBe(403);
 
-    const admin = await openPage(page(), 'admin');
+    const admin = await openAs(page(), 'admin');
     await heading(admin, `Recordings: ${discipline}`).waitFor();
     await row(admin, 'webcam').waitFor();
     const segments = await admin.locator('section.student-recordings tbody tr').count();

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext, screenshot } from './support/browser.js';
-import { chooseLanguage, heading, signIn, sittingCard } from './support/screens.js';
+import { launchBrowser, openPage, screenshot } from './support/browser.js';
+import { heading, sittingCard } from './support/screens.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -14,12 +14,8 @@ afterAll(async () => {
 });
 
 async function consoleAs(login: string) {
-  const context = await newContext(browser, baseUrl);
-  const page = await context.newPage();
-  await page.goto('/proctor/');
-  await chooseLanguage(page, 'en');
-  await signIn(page, login);
-  return { context, page };
+  const page = await openPage(browser, baseUrl, '/proctor/', { login });
+  return { context: page.context(), page };
 }
 
 const admissionButtons = (page: import('playwright-core').Page) =>

@@ -1,6 +1,6 @@
+import { formatTimeLeft } from '@adal/shared/web';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatTimeLeft } from '../computer-test/clock.js';
 import { type AppealWindow, appealMsLeft } from './appeal-window.js';
 import { useNow } from './use-now.js';
 

@@ -1,7 +1,7 @@
 import type { AppealDecision, AppealStatus } from '@adal/shared';
 import { useTranslation } from 'react-i18next';
 
-/** An appeal's status in words; the colour follows data-status (appeals.css). */
+/** An appeal's status in words; the colour follows data-status (shared components.css). */
 export function AppealStatusBadge({ status }: { status: AppealStatus }) {
   const { t } = useTranslation();
   return (

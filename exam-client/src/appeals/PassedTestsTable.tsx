@@ -1,9 +1,8 @@
 import type { PassedTest } from '@adal/shared';
-import { formatTime, useLanguage } from '@adal/shared/web';
+import { formatTime, formatTimeLeft, useLanguage } from '@adal/shared/web';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatTimeLeft } from '../computer-test/clock.js';
 import { formatNumber } from '../computer-test/format.js';
 import { AppealStatusBadge } from './AppealStatusBadge.js';
 import { formatDay } from './academic-period.js';

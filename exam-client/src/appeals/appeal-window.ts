@@ -1,5 +1,5 @@
 import type { AppealPage } from '@adal/shared';
-import { clockOffset } from '../computer-test/clock.js';
+import { clockOffset, timeLeftMs } from '@adal/shared/web';
 
 /**
  * The appeal window's countdown. The window's end lives on the server; the page corrects for the
@@ -23,7 +23,7 @@ export function appealWindow(
 /** Milliseconds left to file, never below zero (zero when there is no window). */
 export function appealMsLeft(window: AppealWindow, localNow: number): number {
   if (window.endsAt === null) return 0;
-  return Math.max(0, Date.parse(window.endsAt) - (localNow + window.offset));
+  return timeLeftMs({ deadlineAt: window.endsAt, pausedAt: null, offset: window.offset }, localNow);
 }
 
 export const isWindowOpen = (window: AppealWindow, localNow: number): boolean =>

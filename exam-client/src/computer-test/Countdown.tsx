@@ -1,6 +1,7 @@
+import { formatTimeLeft, timeLeftMs } from '@adal/shared/web';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CountdownClock, formatTimeLeft, timeLeftMs } from './clock.js';
+import type { CountdownClock } from './clock.js';
 
 const LOW_MS = 5 * 60_000;
 

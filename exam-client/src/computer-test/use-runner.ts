@@ -1,6 +1,6 @@
-import { useOnConnect, useServerEvent } from '@adal/shared/web';
+import { timeLeftMs, useOnConnect, useServerEvent } from '@adal/shared/web';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isClosedStatus, timeLeftMs } from './clock.js';
+import { isClosedStatus } from './clock.js';
 import { useTestFlow } from './flow-context.js';
 import { useAnswerSync } from './use-answer-sync.js';
 import { useAttempt } from './use-attempt.js';

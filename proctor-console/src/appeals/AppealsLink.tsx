@@ -12,7 +12,7 @@ export function AppealsLink({ sittingId, discipline }: { sittingId: string; disc
   return (
     <p className="appeals-link-row">
       <Link
-        className="appeals-link"
+        className="button-link-secondary"
         to={`/sittings/${sittingId}/appeals`}
         aria-label={t('appeals.review.linkLabel', { discipline })}
       >

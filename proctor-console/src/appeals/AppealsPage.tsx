@@ -1,21 +1,11 @@
 import type { AppealView } from '@adal/shared';
-import {
-  EmptyState,
-  ErrorNotice,
-  errorCode,
-  Loading,
-  useAuth,
-  useDocumentTitle,
-  useResource,
-} from '@adal/shared/web';
+import { EmptyState, ErrorNotice, Loading, useDocumentTitle, useResource } from '@adal/shared/web';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
+import { anyNotYours, useStaffSitting } from '../sittings/use-staff-sitting.js';
 import { AppealCard } from './AppealCard.js';
 import { appealSummary, replaceAppeal, reviewOrder } from './review.js';
 import './appeals.css';
-
-/** Refused or unknown: the same message, so a sitting's existence is not disclosed. */
-const notYours = (error: unknown) => errorCode(error) === 'forbidden' || errorCode(error) === 'not_found';
 
 /**
  * A computer test's appeals (`/sittings/:id/appeals`): each appealed question with the key, the
@@ -23,12 +13,7 @@ const notYours = (error: unknown) => errorCode(error) === 'forbidden' || errorCo
  */
 export function AppealsPage() {
   const { t } = useTranslation();
-  const { sittingId = '' } = useParams();
-  const { callApi } = useAuth();
-  const sitting = useResource(
-    (signal) => callApi('getSitting', { params: { sittingId }, signal }),
-    [callApi, sittingId],
-  );
+  const { sittingId, callApi, sitting } = useStaffSitting();
   // Sorted once per load: a card does not jump away while it is being decided.
   const appeals = useResource(
     async (signal) => reviewOrder(await callApi('listAppeals', { params: { sittingId }, signal })),
@@ -36,9 +21,7 @@ export function AppealsPage() {
   );
   const discipline = sitting.state.status === 'ready' ? sitting.state.data.discipline.name : '';
   useDocumentTitle(discipline ? t('appeals.review.title', { discipline }) : t('appeals.review.link'));
-  const refused =
-    (sitting.state.status === 'error' && notYours(sitting.state.error)) ||
-    (appeals.state.status === 'error' && notYours(appeals.state.error));
+  const refused = anyNotYours(sitting, appeals);
   const { state } = appeals;
 
   return (

@@ -1,8 +1,16 @@
 import type { AttemptClock } from '@adal/shared';
-import { errorMessage, isApiError, LOCALES, useAuth, useLanguage } from '@adal/shared/web';
+import {
+  errorMessage,
+  formatTimeLeft,
+  isApiError,
+  LOCALES,
+  timeLeftMs,
+  useAuth,
+  useLanguage,
+} from '@adal/shared/web';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { badgeOf, formatTimeLeft, isOpen, type ShownAttempt, timeLeftMs } from './attempt-rows.js';
+import { badgeOf, isOpen, type ShownAttempt } from './attempt-rows.js';
 import './attempts.css';
 
 /** The countdown of one running attempt; it ticks only while the clock runs. */

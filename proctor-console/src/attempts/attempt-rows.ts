@@ -1,4 +1,5 @@
 import type { AttemptChanged, AttemptClock, AttemptStatus, SittingAttempt } from '@adal/shared';
+import { clockOffset } from '@adal/shared/web';
 
 /**
  * A sitting's attempts as the proctor's roster shows them: the latest attempt per student, its
@@ -10,37 +11,8 @@ export interface ShownAttempt extends SittingAttempt {
   offset: number;
 }
 
-/**
- * The server's clock minus this computer's, from one message stamped with `serverNow`. When the
- * request's send time is known, the stamp is compared with the middle of the round trip.
- */
-export function clockOffset(serverNow: string, receivedAt: number, sentAt?: number): number {
-  const local = sentAt === undefined ? receivedAt : (sentAt + receivedAt) / 2;
-  return Date.parse(serverNow) - local;
-}
-
 /** Open attempts may still be answered, paused or resumed; the others are closed for good. */
 export const isOpen = (status: AttemptStatus): boolean => status === 'in_progress' || status === 'suspended';
-
-/**
- * Milliseconds left, never below zero. While paused the time stands still at what was left when
- * the proctor paused (resuming moves the deadline later by the paused time, on the server).
- */
-export function timeLeftMs(
-  clock: Pick<ShownAttempt, 'deadlineAt' | 'pausedAt' | 'offset'>,
-  localNow: number,
-): number {
-  const deadline = Date.parse(clock.deadlineAt);
-  const now = clock.pausedAt ? Date.parse(clock.pausedAt) : localNow + clock.offset;
-  return Math.max(0, deadline - now);
-}
-
-/** "00:39:56", seconds rounded up (00:00:00 only when the time is really up). */
-export function formatTimeLeft(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const parts = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
-  return parts.map((n) => String(n).padStart(2, '0')).join(':');
-}
 
 /** The attempts as loaded, each with the skew measured by that request. */
 export const fromList = (

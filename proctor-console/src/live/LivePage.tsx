@@ -1,17 +1,10 @@
 import type { SittingWithRoster } from '@adal/shared';
-import {
-  EmptyState,
-  ErrorNotice,
-  errorCode,
-  Loading,
-  useAuth,
-  useDocumentTitle,
-  useResource,
-} from '@adal/shared/web';
+import { EmptyState, ErrorNotice, Loading, useAuth, useDocumentTitle } from '@adal/shared/web';
 import { apiTokenSource, mediaErrorText, useWatcher } from '@adal/shared/web/media';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
+import { isNotYours, useStaffSitting } from '../sittings/use-staff-sitting.js';
 import { SelectedStudent } from './SelectedStudent.js';
 import { StudentTile } from './StudentTile.js';
 import { mediaByStudent } from './student-media.js';
@@ -19,12 +12,7 @@ import { mediaByStudent } from './student-media.js';
 /** The live view of one sitting (`/sittings/:id/live`): a tile per student on its roster. */
 export function LivePage() {
   const { t } = useTranslation();
-  const { sittingId = '' } = useParams();
-  const { callApi } = useAuth();
-  const sitting = useResource(
-    (signal) => callApi('getSitting', { params: { sittingId }, signal }),
-    [callApi, sittingId],
-  );
+  const { sitting } = useStaffSitting();
   const { state } = sitting;
   useDocumentTitle(
     state.status === 'ready'
@@ -39,7 +27,7 @@ export function LivePage() {
       </p>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' &&
-        (errorCode(state.error) === 'forbidden' || errorCode(state.error) === 'not_found' ? (
+        (isNotYours(state.error) ? (
           <p className="notice notice-error" role="alert">
             {t('media.live.notAllowed')}
           </p>

@@ -7,7 +7,7 @@ export function RecordingsLink({ sittingId, discipline }: { sittingId: string; d
   const { t } = useTranslation();
   return (
     <Link
-      className="recordings-link"
+      className="button-link-secondary recordings-link"
       to={`/sittings/${sittingId}/recordings`}
       aria-label={t('media.recordings.openLabel', { discipline })}
     >

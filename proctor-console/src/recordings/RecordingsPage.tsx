@@ -2,7 +2,6 @@ import type { RecordingsDeleted, SittingRecordingList, SittingWithRoster } from 
 import {
   EmptyState,
   ErrorNotice,
-  errorCode,
   LOCALES,
   Loading,
   type Resource,
@@ -13,24 +12,17 @@ import {
 } from '@adal/shared/web';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
+import { anyNotYours, useStaffSitting } from '../sittings/use-staff-sitting.js';
 import { DeletedNotice, DeleteRecordings } from './DeleteRecordings.js';
 import { byStudent } from './recording-rows.js';
 import { StudentRecordingsTable } from './StudentRecordingsTable.js';
 import './recordings.css';
 
-/** Refused or unknown: the same message, so a sitting's existence is not disclosed. */
-const notYours = (error: unknown) => errorCode(error) === 'forbidden' || errorCode(error) === 'not_found';
-
 /** A sitting's recordings (`/sittings/:id/recordings`), grouped per student, with downloads. */
 export function RecordingsPage() {
   const { t } = useTranslation();
-  const { sittingId = '' } = useParams();
-  const { callApi } = useAuth();
-  const sitting = useResource(
-    (signal) => callApi('getSitting', { params: { sittingId }, signal }),
-    [callApi, sittingId],
-  );
+  const { sittingId, callApi, sitting } = useStaffSitting();
   const [refreshing, setRefreshing] = useState(false);
   const recordings = useResource(
     (signal) =>
@@ -43,9 +35,7 @@ export function RecordingsPage() {
       ? t('media.recordings.title', { discipline: state.data.discipline.name })
       : t('media.recordings.open'),
   );
-  const refused =
-    (state.status === 'error' && notYours(state.error)) ||
-    (recordings.state.status === 'error' && notYours(recordings.state.error));
+  const refused = anyNotYours(sitting, recordings);
 
   return (
     <section className="recordings-page" aria-labelledby="recordings-title">

@@ -13,6 +13,7 @@ export {
   urlFor,
 } from './api-client.js';
 export { type Auth, AuthProvider, type AuthState, useAuth } from './auth.js';
+export { clockOffset, formatTimeLeft, type SkewedDeadline, timeLeftMs } from './clock.js';
 export { errorCode, errorMessage } from './error-message.js';
 export { formatDate, formatDateTime, formatTime } from './format.js';
 export { createI18n, initialLanguage } from './i18n.js';

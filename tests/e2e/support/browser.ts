@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { capturePeerConnections } from './rtc.js';
+import { chooseLanguage, signIn } from './screens.js';
 
 /** Debian's Chromium (`apt-get install chromium`); no browser is ever downloaded. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,8 +35,47 @@ export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browse
 }
 
 /** A fresh profile: empty localStorage and cookies, the given browser language. */
-export function newContext(browser: Browser, baseURL: string, locale = 'en-GB'): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 900 } });
+export function newContext(
+  browser: Browser,
+  baseURL: string,
+  locale = 'en-GB',
+  viewport = { width: 1280, height: 900 },
+): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, locale, viewport });
+}
+
+export interface OpenPageOptions {
+  /** Switches the login form to English and signs in as this demo account. */
+  login?: string;
+  /** Logs the page's uncaught errors to the test output, prefixed with `[label]`. */
+  errorLabel?: string;
+  /** Keeps the page's RTCPeerConnections for the stats in support/rtc.ts. */
+  capturePeerConnections?: boolean;
+  viewport?: { width: number; height: number };
+  /** Where the new context goes, for the test file's afterAll to close. */
+  keepIn?: BrowserContext[];
+}
+
+/** Opens `path` in a fresh profile (see newContext), signed in when a login is given. */
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  path: string,
+  options: OpenPageOptions = {},
+): Promise<Page> {
+  const context = await newContext(browser, baseURL, undefined, options.viewport);
+  options.keepIn?.push(context);
+  const page = await context.newPage();
+  const { errorLabel } = options;
+  if (errorLabel !== undefined)
+    page.on('pageerror', (error) => console.error(`[${errorLabel}] page error`, error));
+  if (options.capturePeerConnections) await capturePeerConnections(page);
+  await page.goto(path);
+  if (options.login !== undefined) {
+    await chooseLanguage(page, 'en');
+    await signIn(page, options.login);
+  }
+  return page;
 }
 
 /** Screenshots for a human to look at; written only when ADAL_SHOTS_DIR is set. */
