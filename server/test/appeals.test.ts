@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attempts } from '../src/attempts/schema.js';
 import { auditLog } from '../src/audit/schema.js';
 import { grades } from '../src/grades/schema.js';
-import { answerKey, startTest, wrongAnswer } from './attempt-helpers.js';
+import { answerAll, answerKey, startTest, wrongAnswer } from './attempt-helpers.js';
 import { sittingOf, userId } from './fixtures.js';
 import { TestClient } from './http-client.js';
-import { connectSocket, emitAck, nextEvent } from './socket-client.js';
+import { connectSocket, nextEvent } from './socket-client.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
 /** Finishes a test with the first `wrong` single-answer questions answered wrongly, the rest right. */
@@ -21,18 +21,9 @@ async function finishWithMistakes(t: TestApp, sittingId: string, login: string, 
       .map((q) => q.questionId),
   );
   const socket = await connectSocket(t.baseUrl, client.cookie);
-  for (const q of view.questions) {
-    const response = mistakes.has(q.questionId)
-      ? wrongAnswer(view, q.questionId, key)
-      : (key.get(q.questionId) ?? []);
-    const ack = await emitAck(socket, 'attempt:answer', {
-      attemptId: view.attemptId,
-      questionId: q.questionId,
-      response,
-      revision: 1,
-    });
-    if (!ack.ok) throw new Error(JSON.stringify(ack));
-  }
+  await answerAll(socket, view, (id) =>
+    mistakes.has(id) ? wrongAnswer(view, id, key) : (key.get(id) ?? []),
+  );
   socket.close();
   const res = await client.call('finishAttempt', {
     params: { attemptId: view.attemptId },

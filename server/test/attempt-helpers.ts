@@ -5,6 +5,7 @@ import type { Db } from '../src/db/database.js';
 import { admissions } from '../src/sittings/schema.js';
 import { userId } from './fixtures.js';
 import { TestClient } from './http-client.js';
+import { emitAck, type TestSocket } from './socket-client.js';
 
 /** Admits a student the way the proctor's Admit button does (without the audit entry). */
 export async function admit(db: Db, sittingId: string, login: string): Promise<string> {
@@ -24,6 +25,23 @@ export async function startTest(baseUrl: string, db: Db, sittingId: string, logi
   const res = await client.call('startAttempt', { params: { sittingId }, body: {} });
   if (res.status !== 200) throw new Error(`startAttempt ${res.status}: ${JSON.stringify(res.body)}`);
   return { client, view: res.body as AttemptView };
+}
+
+/** Answers every question of the paper (revision 1), each with `pick(questionId)`. */
+export async function answerAll(
+  socket: TestSocket,
+  view: AttemptView,
+  pick: (questionId: string) => string[],
+) {
+  for (const q of view.questions) {
+    const ack = await emitAck(socket, 'attempt:answer', {
+      attemptId: view.attemptId,
+      questionId: q.questionId,
+      response: pick(q.questionId),
+      revision: 1,
+    });
+    if (!ack.ok) throw new Error(`answer refused: ${JSON.stringify(ack)}`);
+  }
 }
 
 /** The key of each question on a paper: what a perfect student would answer. */

@@ -6,25 +6,13 @@ import { sweepOverdue } from '../src/attempts/close-attempt.js';
 import { answers, attempts } from '../src/attempts/schema.js';
 import { auditLog } from '../src/audit/schema.js';
 import { grades } from '../src/grades/schema.js';
-import { answerKey, setPolicy, startTest, wrongAnswer } from './attempt-helpers.js';
+import { answerAll, answerKey, setPolicy, startTest, wrongAnswer } from './attempt-helpers.js';
 import { sittingOf, userId } from './fixtures.js';
 import { TestClient } from './http-client.js';
-import { connectSocket, emitAck, nextEvent, type TestSocket } from './socket-client.js';
+import { connectSocket, emitAck, nextEvent } from './socket-client.js';
 import { type QueueMode, startTestApp, type TestApp } from './test-app.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function answerAll(socket: TestSocket, view: AttemptView, pick: (questionId: string) => string[]) {
-  for (const q of view.questions) {
-    const ack = await emitAck(socket, 'attempt:answer', {
-      attemptId: view.attemptId,
-      questionId: q.questionId,
-      response: pick(q.questionId),
-      revision: 1,
-    });
-    if (!ack.ok) throw new Error(`answer refused: ${JSON.stringify(ack)}`);
-  }
-}
 
 async function moveDeadline(t: TestApp, attemptId: string, inMs: number) {
   const [row] = await t.database.db

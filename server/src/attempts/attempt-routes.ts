@@ -42,7 +42,8 @@ async function sittingOf(ctx: AppContext, sittingId: string) {
 
 async function resultOf(ctx: AppContext, a: AttemptRow): Promise<AttemptResult> {
   const sitting = await sittingOf(ctx, a.sittingId);
-  const counting = countingAttempt(await studentAttempts(ctx.db, a.sittingId, a.studentId), sitting.policies);
+  const all = await studentAttempts(ctx.db, a.sittingId, a.studentId);
+  const counting = countingAttempt(all, sitting.policies);
   const score = effectiveScore(a);
   return {
     attemptId: a.id,
@@ -56,7 +57,7 @@ async function resultOf(ctx: AppContext, a: AttemptRow): Promise<AttemptResult> 
     correct: score?.correct ?? 0,
     percent: score?.percent ?? null,
     counts: counting?.id === a.id,
-    attemptsUsed: (await studentAttempts(ctx.db, a.sittingId, a.studentId)).length,
+    attemptsUsed: all.length,
     attemptsAllowed: sitting.policies.attemptsAllowed,
     grade: score?.percent == null ? null : gradeFromPercent(score.percent),
     // The exam column is the counting attempt's percent: what the journal receives.
