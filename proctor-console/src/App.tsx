@@ -15,6 +15,13 @@ const RecordingsPage = lazy(() =>
 /** Loaded on demand: only the dean's office and admins keep question banks. */
 const BanksPage = lazy(() => import('./banks/BanksPage.js').then((m) => ({ default: m.BanksPage })));
 const FormatsPage = lazy(() => import('./banks/FormatsPage.js').then((m) => ({ default: m.FormatsPage })));
+/** Loaded on demand: the proctoring overview and one student's detail (issue 5). */
+const OverviewPage = lazy(() =>
+  import('./proctoring/OverviewPage.js').then((m) => ({ default: m.OverviewPage })),
+);
+const StudentDetailPage = lazy(() =>
+  import('./student-detail/StudentDetailPage.js').then((m) => ({ default: m.StudentDetailPage })),
+);
 /** Loaded on demand: reviewing appeals happens after a test, by few. */
 const AppealsPage = lazy(() => import('./appeals/AppealsPage.js').then((m) => ({ default: m.AppealsPage })));
 
@@ -43,6 +50,22 @@ export function App() {
                   element={
                     <Suspense fallback={<Loading />}>
                       <LivePage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="sittings/:sittingId/proctoring"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <OverviewPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="sittings/:sittingId/students/:studentId"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <StudentDetailPage />
                     </Suspense>
                   }
                 />

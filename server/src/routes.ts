@@ -24,6 +24,16 @@ import type { RouteTable } from './http/define-route.js';
 import { listMediaGaps, mediaEvents } from './media/media-events-route.js';
 import { mediaToken } from './media/media-token-route.js';
 import { deleteRecordings, downloadRecording, listRecordings } from './media/recordings/recording-routes.js';
+import {
+  handOver,
+  intervene,
+  logSnapshot,
+  myTrust,
+  proctoringOverview,
+  reportFlags,
+  reviewFlag,
+} from './proctoring/proctoring-routes.js';
+import { sessionReport, sessionReportFile } from './reports/report-routes.js';
 import { setAdmission } from './sittings/admission-routes.js';
 import {
   assignProctors,
@@ -32,6 +42,14 @@ import {
   listSittings,
   studentSchedule,
 } from './sittings/sitting-routes.js';
+import {
+  drawTicket,
+  revealTicketDraw,
+  sittingTicketDraw,
+  studentTicket,
+  ticketBoard,
+  ticketDrawReveal,
+} from './tickets/ticket-routes.js';
 import {
   messageProctor,
   messageStudent,
@@ -81,8 +99,23 @@ export const routeTable: RouteTable = {
   verifyStudentLog,
   messageStudent,
   raiseViolation,
+  proctoringOverview,
+  intervene,
+  handOver,
+  reviewFlag,
+  logSnapshot,
+  reportFlags,
+  myTrust,
+  sessionReport,
+  sessionReportFile,
   listMediaGaps,
   listRecordings,
   downloadRecording,
   deleteRecordings,
+  ticketBoard,
+  drawTicket,
+  sittingTicketDraw,
+  revealTicketDraw,
+  ticketDrawReveal,
+  studentTicket,
 };

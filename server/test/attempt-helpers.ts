@@ -14,7 +14,10 @@ export async function admit(db: Db, sittingId: string, login: string): Promise<s
   await db
     .insert(admissions)
     .values({ sittingId, studentId, access: 'green', admittedAt: new Date(), changedBy: proctor })
-    .onConflictDoUpdate({ target: [admissions.sittingId, admissions.studentId], set: { access: 'green' } });
+    .onConflictDoUpdate({
+      target: [admissions.sittingId, admissions.studentId],
+      set: { access: 'green', admittedAt: new Date() },
+    });
   return studentId;
 }
 

@@ -29,7 +29,13 @@ export class TestClient {
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+    // Files (CSV, PDF, images) come back as text; everything else the API says is JSON.
+    const json = res.headers.get('content-type')?.startsWith('application/json');
+    return {
+      status: res.status,
+      body: text ? (json ? JSON.parse(text) : text) : undefined,
+      headers: res.headers,
+    };
   }
 
   call(name: RouteName, input: { params?: Record<string, string>; query?: string; body?: unknown } = {}) {

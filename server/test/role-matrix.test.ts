@@ -64,6 +64,21 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
   listRecordings: WATCHERS,
   downloadRecording: WATCHERS,
   deleteRecordings: ['admin'],
+  proctoringOverview: WATCHERS,
+  intervene: ['proctor', 'technical_secretary', 'admin'],
+  handOver: ['proctor', 'technical_secretary', 'admin'],
+  reviewFlag: ['proctor', 'technical_secretary', 'admin'],
+  logSnapshot: WATCHERS,
+  reportFlags: ['student'],
+  myTrust: ['student'],
+  sessionReport: WATCHERS,
+  sessionReportFile: WATCHERS,
+  ticketBoard: ['student'],
+  drawTicket: ['student'],
+  sittingTicketDraw: WATCHERS,
+  revealTicketDraw: ['proctor', 'technical_secretary', 'admin'],
+  ticketDrawReveal: 'authenticated',
+  studentTicket: WATCHERS,
 };
 /**
  * No media server runs in this test (recordings.test.ts has one): an allowed download gets past
@@ -82,6 +97,20 @@ const ALLOWED_STATUS: Partial<Record<RouteName, (role: Role) => number>> = {
   appealPage: () => 409,
   fileAppeal: () => 409,
   decideAppealItem: () => 404,
+  // proctor1 is not a proctor of the commission's sitting; log entry 999 and the snapshot do not exist.
+  handOver: (role) => (OWN_SITTING[role] === 'computer_test' ? 200 : 400),
+  reviewFlag: () => 404,
+  logSnapshot: () => 404,
+  // The attempt is still open: no trust score for the student yet.
+  myTrust: () => 409,
+  // A computer test has no tickets (400). The commission's state exam has a draw: the secretary
+  // ends it (revealTicketDraw comes before ticketDrawReveal in the contract); student01 drew none.
+  ticketBoard: () => 400,
+  drawTicket: () => 400,
+  sittingTicketDraw: (role) => (OWN_SITTING[role] === 'computer_test' ? 400 : 200),
+  revealTicketDraw: (role) => (OWN_SITTING[role] === 'computer_test' ? 400 : 200),
+  ticketDrawReveal: (role) => (OWN_SITTING[role] === 'computer_test' ? 400 : 200),
+  studentTicket: (role) => (OWN_SITTING[role] === 'computer_test' ? 400 : 404),
 };
 const EXPECTED_EVENTS: Record<(typeof CLIENT_EVENTS)[number], Role[]> = {
   'sitting:watch': STAFF,
@@ -205,6 +234,42 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
             params: { sittingId, recordingId: `${sittingId}.${student01}.webcam.20261122T090000000Z.abc123` },
           },
           deleteRecordings: { params: { sittingId } },
+          proctoringOverview: { params: { sittingId } },
+          intervene: {
+            params: { sittingId, studentId: student01 },
+            body: { action: 'warn', text: 'Keep your eyes on your screen.' },
+          },
+          handOver: { params: { sittingId, studentId: student01 }, body: { proctorId: proctor1 } },
+          reviewFlag: {
+            params: { sittingId, studentId: student01, seq: '999' },
+            body: { decision: 'dismissed', reason: 'The lamp flickered.' },
+          },
+          logSnapshot: {
+            params: { sittingId, studentId: student01, snapshotId: '00000000-0000-4000-8000-000000000000' },
+          },
+          reportFlags: {
+            params: { sittingId },
+            body: {
+              reports: [
+                {
+                  episodeId: '00000000-0000-4000-8000-000000000001',
+                  type: 'no_face',
+                  startedAt: new Date(Date.now() - 5000).toISOString(),
+                  endedAt: new Date().toISOString(),
+                  confidence: 80,
+                },
+              ],
+            },
+          },
+          myTrust: { params: { sittingId } },
+          sessionReport: { params: { sittingId, studentId: student01 } },
+          sessionReportFile: { params: { sittingId, studentId: student01 }, query: '?format=csv' },
+          ticketBoard: { params: { sittingId } },
+          drawTicket: { params: { sittingId }, body: { card: 0 } },
+          sittingTicketDraw: { params: { sittingId } },
+          revealTicketDraw: { params: { sittingId }, body: {} },
+          ticketDrawReveal: { params: { sittingId } },
+          studentTicket: { params: { sittingId, studentId: student01 } },
           mediaEvents: {
             body: {
               events: [
@@ -313,7 +378,7 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
       for (const role of ROLES) {
         const client = await new TestClient(t.baseUrl).login(LOGIN_OF[role]);
         const socket = await connectSocket(t.baseUrl, client.cookie);
-        const before = await dbFingerprint(t.database.db);
+        const before = await dbFingerprint(t.database.db, { ignoreConnectionEntries: true });
         const payload =
           event === 'attempt:answer'
             ? { ...attempt, response: [], revision: 1 }
@@ -324,7 +389,7 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
         expect([event, role, ack.ok]).toEqual([event, role, allowed]);
         if (!ack.ok) {
           expect(ack.error.code).toBe('forbidden');
-          expect(await dbFingerprint(t.database.db)).toEqual(before);
+          expect(await dbFingerprint(t.database.db, { ignoreConnectionEntries: true })).toEqual(before);
         }
       }
     }

@@ -150,15 +150,18 @@ describe('computer test', () => {
     await page.reload();
     await page.getByTestId('answered-count').getByText('You have answered 6 of 8').waitFor();
     expect(page.url()).toContain(attemptId);
+    // The reloaded page's camera is off until the student turns it on again, and a camera that
+    // stopped suspends the test (seed 004): no reading or answering until it is back.
+    await page.getByTestId('camera-off').waitFor();
+    await page.getByTestId('suspended').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
+    await page.getByTestId('camera-off').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByTestId('suspended').waitFor({ state: 'detached', timeout: 15_000 });
     await page.getByRole('button', { name: 'Show all questions' }).click();
     expect(
       await questions(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-question-id'))),
     ).toEqual(ids);
     for (const id of ids.slice(0, 6)) expect(await saveState(page, id)).toBe('saved');
-    // The reloaded page's camera is off until the student turns it on again.
-    await page.getByTestId('camera-off').waitFor();
-    await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
-    await page.getByTestId('camera-off').waitFor({ state: 'detached', timeout: 15_000 });
 
     // The proctor pauses: the clock stands still and nothing can be answered until resumed.
     const paused = await proctor.api('pauseAttempt', { params: { sittingId, attemptId }, body: {} });

@@ -20,17 +20,26 @@ declare module 'vitest' {
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const STARTUP_TIMEOUT_MS = 150_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** True when nothing listens on 127.0.0.1:port right now. */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
+}
+
+/**
+ * A free port below Linux's ephemeral range (32768–60999). A port the OS handed out for
+ * listen(0) may be given to an outgoing connection (the health checks' own fetches) before the
+ * server binds it: that made start-up fail with EADDRINUSE now and then.
+ */
+async function freePort(): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free port in 20000–29999');
 }
 
 /** Keeps the last lines of the server's output for the failure message. */

@@ -173,6 +173,32 @@ describe('recordings of a sitting', () => {
     expect((await framesIn(screenFile)).video).toBeGreaterThan(0);
   });
 
+  it('a session report link opens the camera recording at the moment of the entry', async () => {
+    const report = await proctor.evaluate(
+      async ({ sittingId, studentId }) =>
+        (await fetch(`/api/sittings/${sittingId}/students/${studentId}/report`)).json(),
+      { sittingId, studentId },
+    );
+    const linked = (report.timeline as { recording: { href: string; offsetSeconds: number } | null }[]).find(
+      (item) => item.recording !== null,
+    );
+    if (!linked?.recording) throw new Error('no report entry links into a recording');
+    await proctor.goto(linked.recording.href);
+    const player = proctor.getByRole('region', { name: /^Playing: / });
+    const video = player.locator('video');
+    await video.waitFor();
+    expect(await video.getAttribute('src')).toMatch(new RegExp(`/file#t=${linked.recording.offsetSeconds}$`));
+    // The browser loads the file and starts it at that second.
+    await expect
+      .poll(() => video.evaluate((v) => (v as HTMLVideoElement).readyState), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(1);
+    expect(await video.evaluate((v) => (v as HTMLVideoElement).currentTime)).toBeGreaterThanOrEqual(
+      linked.recording.offsetSeconds,
+    );
+    await player.getByRole('button', { name: 'Close the player' }).click();
+    await player.waitFor({ state: 'detached' });
+  });
+
   it('the page speaks Kazakh and Russian too', async () => {
     await chooseLanguage(proctor, 'kk');
     await heading(proctor, `Жазбалар: ${discipline}`).waitFor();

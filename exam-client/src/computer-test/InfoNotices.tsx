@@ -1,5 +1,6 @@
 import type { TestInfo } from '@adal/shared';
 import { ErrorNotice, Loading } from '@adal/shared/web';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useTestFlow } from './flow-context.js';
@@ -7,9 +8,10 @@ import { testPaths } from './paths.js';
 
 /**
  * What the info says before any step: still loading, why the test cannot start, or that a test
- * is already in progress (then "Continue the test" goes straight back to it).
+ * is already in progress (then "Continue the test" goes straight back to it). `ended` tells why
+ * the sitting is over (from the Chat&log, with the proctor's reason) in place of the generic line.
  */
-export function InfoNotices() {
+export function InfoNotices({ ended }: { ended?: ReactNode }) {
   const { info } = useTestFlow();
   const { state } = info;
   if (state.status === 'loading') return <Loading />;
@@ -19,7 +21,9 @@ export function InfoNotices() {
       {state.data.attemptInProgress && (
         <ResumeOffer info={state.data} attemptId={state.data.attemptInProgress} />
       )}
-      {state.data.blockedBy && <BlockedNotice blockedBy={state.data.blockedBy} />}
+      {state.data.blockedBy === 'sitting_ended' && ended
+        ? ended
+        : state.data.blockedBy && <BlockedNotice blockedBy={state.data.blockedBy} />}
     </>
   );
 }

@@ -3,6 +3,11 @@ import { ErrorNotice, useAuth, useDocumentTitle } from '@adal/shared/web';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ChatLogPanel } from '../chat-log/ChatLogPanel.js';
+import { ProctorInstructions } from '../chat-log/ProctorInstructions.js';
+import { SittingEndedNotice } from '../chat-log/SittingEndedNotice.js';
+import { useChatLog } from '../chat-log/use-chat-log.js';
+import { useInstructions } from '../chat-log/use-instructions.js';
 import { useTestFlow } from './flow-context.js';
 import { InfoNotices } from './InfoNotices.js';
 import { testPaths } from './paths.js';
@@ -15,7 +20,11 @@ export function InfoStep() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { callApi } = useAuth();
-  const { sittingId, info, rulesAgreed, devicesReady } = useTestFlow();
+  const { sittingId, info, rulesAgreed, devicesReady, socket } = useTestFlow();
+  // Waiting here for admission is when the proctor checks the room and may write or warn.
+  const log = useChatLog(sittingId, socket);
+  const instructions = useInstructions(sittingId, log.entries);
+  const { ended } = instructions;
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   useDocumentTitle(t('test.info.title'));
@@ -36,24 +45,28 @@ export function InfoStep() {
   };
 
   return (
-    <section className="card test-step" aria-labelledby="info-title">
-      <h1 id="info-title">{t('test.info.title')}</h1>
-      <InfoNotices />
-      {data && <InfoTable info={data} />}
-      <p>{t('test.info.startsAtOnce')}</p>
-      {!rulesAgreed && (
-        <p className="notice notice-info">
-          <Link to={testPaths.step(sittingId, 'rules')}>{t('test.info.rulesFirst')}</Link>
-        </p>
-      )}
-      {rulesAgreed && !devicesReady && <p className="notice notice-info">{t('test.checks.waiting')}</p>}
-      {error !== null && <ErrorNotice error={error} />}
-      <div className="step-actions">
-        <button type="button" className="button-primary" disabled={!canStart || starting} onClick={start}>
-          {starting ? t('test.info.starting') : t('test.info.next')}
-        </button>
-      </div>
-    </section>
+    <>
+      <section className="card test-step" aria-labelledby="info-title">
+        <h1 id="info-title">{t('test.info.title')}</h1>
+        <InfoNotices ended={ended ? <SittingEndedNotice ended={ended} /> : undefined} />
+        {!ended && <ProctorInstructions instructions={instructions} acknowledge={instructions.acknowledge} />}
+        {data && <InfoTable info={data} />}
+        <p>{t('test.info.startsAtOnce')}</p>
+        {!rulesAgreed && (
+          <p className="notice notice-info">
+            <Link to={testPaths.step(sittingId, 'rules')}>{t('test.info.rulesFirst')}</Link>
+          </p>
+        )}
+        {rulesAgreed && !devicesReady && <p className="notice notice-info">{t('test.checks.waiting')}</p>}
+        {error !== null && <ErrorNotice error={error} />}
+        <div className="step-actions">
+          <button type="button" className="button-primary" disabled={!canStart || starting} onClick={start}>
+            {starting ? t('test.info.starting') : t('test.info.next')}
+          </button>
+        </div>
+      </section>
+      <ChatLogPanel log={log} inline />
+    </>
   );
 }
 

@@ -11,6 +11,11 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { SittingEndedNotice } from '../chat-log/SittingEndedNotice.js';
+import { TrustScoreSection } from '../chat-log/TrustScoreSection.js';
+import { useChatLog } from '../chat-log/use-chat-log.js';
+import { useInstructions } from '../chat-log/use-instructions.js';
+import { useSchedule } from '../schedule/schedule-context.js';
 import { AppealPrompt } from './AppealPrompt.js';
 import { formatDateTimeSeconds } from './format.js';
 import { DifficultyTable, FinalGradesTable, TestGrade } from './GradeTables.js';
@@ -34,6 +39,10 @@ export function ResultPage() {
     (signal) => callApi('testInfo', { params: { sittingId }, signal }),
     [callApi, sittingId],
   );
+  const { socket } = useSchedule();
+  // Why the sitting ended, when the proctor ended it (the reason is in the Chat&log).
+  const log = useChatLog(sittingId, socket);
+  const { ended } = useInstructions(sittingId, log.entries);
   const justFinished = (location.state as { justFinished?: boolean } | null)?.justFinished === true;
   const [askAppeal, setAskAppeal] = useState(justFinished);
   useDocumentTitle(t('test.result.title'));
@@ -68,7 +77,8 @@ export function ResultPage() {
           />
         )}
         <ResultTimes result={data} />
-        <StatusNotice result={data} />
+        {ended && <SittingEndedNotice ended={ended} />}
+        {!(ended?.kind === 'terminated' && data.status === 'terminated') && <StatusNotice result={data} />}
         <FinalGradesTable grades={data.finalGrades} />
         <DifficultyTable result={data} />
         {data.grade && <TestGrade grade={data.grade} />}
@@ -77,6 +87,7 @@ export function ResultPage() {
           <Link to="/">{t('common.back')}</Link>
         </p>
       </section>
+      <TrustScoreSection sittingId={sittingId} socket={socket} />
     </div>
   );
 }

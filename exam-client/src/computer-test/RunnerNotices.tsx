@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The network dropped: the student keeps answering; the answers wait on this computer (seed 004: "Retry"). */
@@ -34,14 +35,21 @@ export function CameraOffNotice() {
   );
 }
 
-/** The proctor paused the test: the clock stands still and nothing can be answered until resumed. */
-export function PausedOverlay({ suspended }: { suspended: boolean }) {
+/**
+ * The proctor paused the test: the clock stands still and nothing can be answered until resumed.
+ * What the proctor asks meanwhile (a warning, a room scan) shows inside it. A suspension (camera
+ * or screen lost) is not shown here: it must leave the devices panel reachable.
+ */
+export function PausedOverlay({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="runner-overlay" data-testid="paused">
-      <div className="card" role="alert">
-        <h2>{t('test.paused.title')}</h2>
-        <p>{suspended ? t('test.paused.suspended') : t('test.paused.body')}</p>
+      <div className="card">
+        <div role="alert">
+          <h2>{t('test.paused.title')}</h2>
+          <p>{t('test.paused.body')}</p>
+        </div>
+        {children}
       </div>
     </div>
   );
@@ -57,19 +65,5 @@ export function ClosedOverlay({ timeUp }: { timeUp: boolean }) {
         <p>{timeUp ? t('test.timeUp.body') : t('test.timeUp.closed')}</p>
       </div>
     </div>
-  );
-}
-
-/**
- * Chat & log (seed 001): the proctor's messages, the student's messages about technical problems
- * and every violation recorded. The proctoring issue fills this panel; it keeps its place now.
- */
-export function ChatLogPanel() {
-  const { t } = useTranslation();
-  return (
-    <aside className="card chat-log" aria-labelledby="chat-log-title">
-      <h2 id="chat-log-title">{t('test.chatLog.title')}</h2>
-      <p className="muted">{t('test.chatLog.body')}</p>
-    </aside>
   );
 }

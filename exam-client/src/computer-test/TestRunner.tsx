@@ -2,6 +2,13 @@ import { ErrorNotice, Loading, useDocumentTitle } from '@adal/shared/web';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { ChatLogPanel } from '../chat-log/ChatLogPanel.js';
+import { ProctorInstructions } from '../chat-log/ProctorInstructions.js';
+import { SittingEndedNotice } from '../chat-log/SittingEndedNotice.js';
+import { SuspendedNotice } from '../chat-log/SuspendedNotice.js';
+import { useAttemptHold } from '../chat-log/use-attempt-hold.js';
+import { useChatLog } from '../chat-log/use-chat-log.js';
+import { useInstructions } from '../chat-log/use-instructions.js';
 import { answeredCount } from './answers.js';
 import { Countdown } from './Countdown.js';
 import { FinishPanel } from './FinishPanel.js';
@@ -11,7 +18,6 @@ import { QuestionCard } from './QuestionCard.js';
 import { QuestionStrip } from './QuestionStrip.js';
 import {
   CameraOffNotice,
-  ChatLogPanel,
   ClosedOverlay,
   ConnectionBanner,
   PausedOverlay,
@@ -27,9 +33,12 @@ export function TestRunner() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { sittingId = '', attemptId = '' } = useParams();
-  const { devicesReady } = useTestFlow();
+  const { devicesReady, socket } = useTestFlow();
   const runner = useRunner(attemptId);
   const { view, clock, sync, snapshot } = runner;
+  const log = useChatLog(sittingId, socket);
+  const instructions = useInstructions(sittingId, log.entries);
+  const hold = useAttemptHold(attemptId, view, socket);
   const [current, setCurrent] = useState(0);
   const [showAll, setShowAll] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -59,6 +68,16 @@ export function TestRunner() {
   const answered = answeredCount(view.questions, responseOf);
   const allAnswered = answered === total;
   const locked = !runner.accepting;
+  const { ended } = instructions;
+  const open = !runner.closed && !ended;
+  // A lost camera or screen suspends the attempt (a notice: the devices panel must stay reachable);
+  // any other stop is the proctor's pause (the overlay). Both at once: pausedByProctor says so.
+  const suspended = open && clock?.status === 'suspended';
+  const pausedByProctor = open && (hold ? hold.pausedByProctor : Boolean(clock?.pausedAt) && !suspended);
+  const pausedOverlay = open && runner.paused && !suspended;
+  const proctorAsks = (
+    <ProctorInstructions instructions={instructions} acknowledge={instructions.acknowledge} />
+  );
 
   const select = (index: number) => {
     setConfirming(false);
@@ -100,9 +119,27 @@ export function TestRunner() {
       </header>
       {runner.connectionLost && <ConnectionBanner pending={snapshot.pending} onRetry={runner.retry} />}
       {!snapshot.storageOk && <StorageWarning />}
-      {!devicesReady && !runner.closed && <CameraOffNotice />}
-      <div className="runner-body" inert={runner.paused || runner.closed || runner.timeUp}>
-        <div className="runner-main">
+      {!devicesReady && open && <CameraOffNotice />}
+      {suspended && (
+        <SuspendedNotice
+          suspension={instructions.suspension}
+          clockStopped={Boolean(clock?.pausedAt)}
+          pausedByProctor={pausedByProctor}
+        />
+      )}
+      {open && !pausedOverlay && proctorAsks}
+      <div className="runner-body">
+        {/* The sitting is over: its message takes the questions' place; the Chat & log stays. */}
+        {ended && (
+          <div className="runner-main">
+            <SittingEndedNotice ended={ended} />
+          </div>
+        )}
+        <div
+          className="runner-main"
+          hidden={Boolean(ended)}
+          inert={runner.paused || runner.closed || runner.timeUp}
+        >
           <div className="runner-progress">
             <p role="status" data-testid="answered-count">
               {t('test.runner.answered', { answered, total })}
@@ -177,10 +214,12 @@ export function TestRunner() {
             </div>
           )}
         </div>
-        <ChatLogPanel />
+        <ChatLogPanel log={log} />
       </div>
-      {runner.paused && <PausedOverlay suspended={clock?.status === 'suspended'} />}
-      {(runner.closed || runner.timeUp) && !finishing.current && <ClosedOverlay timeUp={runner.timeUp} />}
+      {pausedOverlay && <PausedOverlay>{proctorAsks}</PausedOverlay>}
+      {(runner.closed || runner.timeUp) && !finishing.current && !ended && (
+        <ClosedOverlay timeUp={runner.timeUp} />
+      )}
     </div>
   );
 }

@@ -12,6 +12,8 @@ describe('countdownClock', () => {
         startedAt: '2026-11-22T10:00:00.000Z',
         deadlineAt: '2026-11-22T10:40:00.000Z',
         pausedAt: null,
+        pausedByProctor: false,
+        suspendedAt: null,
         serverNow: '2026-11-22T10:00:04.000Z',
       },
       at('2026-11-22T10:00:00.000Z'),

@@ -9,19 +9,31 @@ import {
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ChatLogPanel } from '../chat-log/ChatLogPanel.js';
+import { ProctorInstructions } from '../chat-log/ProctorInstructions.js';
+import { SittingEndedNotice } from '../chat-log/SittingEndedNotice.js';
+import { TrustScoreSection } from '../chat-log/TrustScoreSection.js';
+import { useChatLog } from '../chat-log/use-chat-log.js';
+import { useInstructions } from '../chat-log/use-instructions.js';
 import { useSchedule } from '../schedule/schedule-context.js';
 
 /** Loaded on demand: it brings mediasoup-client and the QR encoder. */
 const DeviceCheck = lazy(() => import('../devices/DeviceCheck.js').then((m) => ({ default: m.DeviceCheck })));
 
-/** The exam room: admission, then the device check; the exam flows fill it in later. */
+/**
+ * The exam room: admission, the proctor's instructions (room scan, warnings), the device check
+ * and the Chat & log; once the sitting is over, why, and the trust score. The exam flows fill it in.
+ */
 export function SittingPage() {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const { sittingId } = useParams();
+  const { sittingId = '' } = useParams();
   const { schedule, socket } = useSchedule();
   const { state } = schedule;
   const entry = state.status === 'ready' ? state.data.find((e) => e.sittingId === sittingId) : undefined;
+  const log = useChatLog(sittingId, socket, Boolean(entry));
+  const instructions = useInstructions(sittingId, log.entries);
+  const { ended } = instructions;
   useDocumentTitle(entry ? entry.discipline.name : t('sitting.title'));
 
   if (state.status === 'loading') return <Loading />;
@@ -40,9 +52,16 @@ export function SittingPage() {
             <p>
               <AccessBadge access={entry.access} />
             </p>
-            <p className="sitting-message">
-              {entry.access === 'green' ? t('sitting.opensHere') : t('sitting.notAdmitted')}
-            </p>
+            {ended ? (
+              <SittingEndedNotice ended={ended} />
+            ) : (
+              <>
+                <p className="sitting-message">
+                  {entry.access === 'green' ? t('sitting.opensHere') : t('sitting.notAdmitted')}
+                </p>
+                <ProctorInstructions instructions={instructions} acknowledge={instructions.acknowledge} />
+              </>
+            )}
           </>
         ) : (
           <>
@@ -53,11 +72,14 @@ export function SittingPage() {
         <Link to="/">{t('common.back')}</Link>
       </section>
       {/* Before the exam content: the student's devices must be live (exam-procedures, "Device check"). */}
-      {entry && (
+      {/* Once the sitting is over they are no longer needed: unmounting stops the camera and the screen. */}
+      {entry && !ended && (
         <Suspense fallback={<Loading />}>
           <DeviceCheck sittingId={entry.sittingId} socket={socket} />
         </Suspense>
       )}
+      {entry && <TrustScoreSection sittingId={entry.sittingId} socket={socket} />}
+      {entry && <ChatLogPanel log={log} inline />}
     </div>
   );
 }

@@ -17,6 +17,8 @@ const attempt = (over: Partial<SittingAttempt> = {}): SittingAttempt => ({
   startedAt: '2026-06-01T09:00:00.000Z',
   deadlineAt: '2026-06-01T09:40:00.000Z',
   pausedAt: null,
+  pausedByProctor: false,
+  suspendedAt: null,
   serverNow: '2026-06-01T09:10:00.000Z',
   questions: 8,
   answered: 3,
@@ -69,6 +71,8 @@ describe('attempt:changed', () => {
     startedAt: '2026-06-01T09:00:00.000Z',
     deadlineAt: '2026-06-01T09:40:00.000Z',
     pausedAt: '2026-06-01T09:15:00.000Z',
+    pausedByProctor: true,
+    suspendedAt: null,
     serverNow: '2026-06-01T09:15:00.000Z',
   };
 

@@ -1,15 +1,28 @@
 import type { SittingWithRoster } from '@adal/shared';
-import { EmptyState, ErrorNotice, Loading, useAuth, useDocumentTitle } from '@adal/shared/web';
+import {
+  EmptyState,
+  ErrorNotice,
+  LOCALES,
+  Loading,
+  useAuth,
+  useDocumentTitle,
+  useLanguage,
+} from '@adal/shared/web';
 import { apiTokenSource, mediaErrorText, useWatcher } from '@adal/shared/web/media';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { orderByOverview, tileRisks } from '../proctoring/overview-rows.js';
+import { useProctoringOverview } from '../proctoring/use-proctoring-overview.js';
 import { isNotYours, useStaffSitting } from '../sittings/use-staff-sitting.js';
 import { SelectedStudent } from './SelectedStudent.js';
 import { StudentTile } from './StudentTile.js';
 import { mediaByStudent } from './student-media.js';
 
-/** The live view of one sitting (`/sittings/:id/live`): a tile per student on its roster. */
+/**
+ * The live view of one sitting (`/sittings/:id/live`): a tile per student on its roster, in the
+ * proctoring overview's order (needs attention first, then risk) once that has loaded.
+ */
 export function LivePage() {
   const { t } = useTranslation();
   const { sitting } = useStaffSitting();
@@ -48,6 +61,15 @@ function LiveGrid({ sitting }: { sitting: SittingWithRoster }) {
   const studentIds = useMemo(() => sitting.students.map((s) => s.studentId), [sitting.students]);
   const media = useMemo(() => mediaByStudent(producers, studentIds), [producers, studentIds]);
   const selected = sitting.students.find((s) => s.studentId === selectedId);
+  const { language } = useLanguage();
+  const { overview } = useProctoringOverview(sitting.sittingId);
+  // Without the overview (still loading, or refused) the tiles keep the roster's order.
+  const rows = overview.state.status === 'ready' ? overview.state.data.students : null;
+  const ordered = useMemo(
+    () => orderByOverview(sitting.students, rows, LOCALES[language]),
+    [sitting.students, rows, language],
+  );
+  const risks = useMemo(() => tileRisks(rows), [rows]);
   const selectedMedia = selected && media.get(selected.studentId);
   const refused = status.state === 'failed' && status.error?.code === 'forbidden';
 
@@ -87,7 +109,7 @@ function LiveGrid({ sitting }: { sitting: SittingWithRoster }) {
             <EmptyState>{t('console.noStudents')}</EmptyState>
           ) : (
             <ul className="live-grid">
-              {sitting.students.map((student) => {
+              {ordered.map((student) => {
                 const own = media.get(student.studentId);
                 if (!own) return null;
                 return (
@@ -95,6 +117,7 @@ function LiveGrid({ sitting }: { sitting: SittingWithRoster }) {
                     key={student.studentId}
                     student={student}
                     media={own}
+                    risk={risks.get(student.studentId)}
                     watcher={watcher}
                     selected={student.studentId === selectedId}
                     onSelect={(id) => setSelectedId((current) => (current === id ? null : id))}

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { anyNotYours, useStaffSitting } from '../sittings/use-staff-sitting.js';
 import { DeletedNotice, DeleteRecordings } from './DeleteRecordings.js';
+import { RecordingPlayer } from './RecordingPlayer.js';
 import { byStudent } from './recording-rows.js';
 import { StudentRecordingsTable } from './StudentRecordingsTable.js';
 import './recordings.css';
@@ -117,6 +118,9 @@ function SittingRecordings({
         {t('media.recordings.intro')} {t('media.recordings.downloadHint')}
       </p>
       {deleted && <DeletedNotice result={deleted} />}
+      {state.status === 'ready' && (
+        <RecordingPlayer sittingId={sitting.sittingId} recordings={state.data.recordings} />
+      )}
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={onRefresh} />}
       {state.status === 'ready' && (

@@ -15,6 +15,7 @@ import { AppealsLink } from '../appeals/AppealsLink.js';
 import { AttemptCell } from '../attempts/AttemptCell.js';
 import { latestByStudent } from '../attempts/attempt-rows.js';
 import { useSittingAttempts } from '../attempts/use-sitting-attempts.js';
+import { ProctoringLink } from '../proctoring/ProctoringLink.js';
 import { RecordingsLink } from '../recordings/RecordingsLink.js';
 import { TestPaperSection } from '../test-paper/TestPaperSection.js';
 import { AdmissionButton } from './AdmissionButton.js';
@@ -66,6 +67,7 @@ export function SittingCard({ sitting, canAdmit, canWatch, onRosterEntry }: Sitt
             >
               {t('media.live.open')}
             </Link>
+            <ProctoringLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} />
             <RecordingsLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} />
           </div>
         )}

@@ -3,11 +3,17 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 export const BENCHMARKS_MD = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url));
-const OPEN = '<!-- bench:load -->';
-const CLOSE = '<!-- /bench:load -->';
-
-/** Replaces the text between the markers (appending them at the end the first time). */
-export async function writeSection(markdown: string, path = BENCHMARKS_MD): Promise<void> {
+/**
+ * Replaces the text between a benchmark's markers (`<!-- bench:load -->` … `<!-- /bench:load -->`),
+ * appending them at the end the first time.
+ */
+export async function writeSection(
+  markdown: string,
+  path = BENCHMARKS_MD,
+  name = 'bench:load',
+): Promise<void> {
+  const OPEN = `<!-- ${name} -->`;
+  const CLOSE = `<!-- /${name} -->`;
   // Read just before writing: other benchmarks edit their own sections of the same file.
   const text = await readFile(path, 'utf8').catch(() => '# Benchmarks\n');
   const block = `${OPEN}\n${markdown.trim()}\n${CLOSE}`;

@@ -1,12 +1,12 @@
 /**
- * Undo steps (drop the database, stop the server, kill generators) registered as they become
- * needed and run newest first: at the end of a level, on an error, or on Ctrl-C.
+ * Undo steps (close browsers, stop the server, kill generators, drop the database) registered as they become
+ * needed and run newest first: at the end, on an error, or on Ctrl-C.
  */
 type Step = { label: string; run: () => Promise<unknown> | unknown };
 
 const steps: Step[] = [];
 
-/** Registers an undo step; calling the returned function runs it now (once) and forgets it. */
+/** Registers an undo step; the returned function runs it now (once) and forgets it. */
 export function onCleanup(label: string, run: Step['run']): () => Promise<void> {
   const step = { label, run };
   steps.push(step);
@@ -18,16 +18,26 @@ export function onCleanup(label: string, run: Step['run']): () => Promise<void> 
   };
 }
 
-/** Runs every registered step, newest first; a failing step is reported and the rest still run. */
-export async function cleanUpAll(): Promise<void> {
-  while (steps.length) {
-    const step = steps.pop() as Step;
-    try {
-      await step.run();
-    } catch (error) {
-      console.error(`cleanup "${step.label}" failed:`, error);
+let running: Promise<void> | null = null;
+
+/**
+ * Runs every registered step, newest first; a failing step is reported and the rest still run.
+ * Called again while it runs (Ctrl-C during the run's own cleanup), it waits for the same run.
+ */
+export function cleanUpAll(): Promise<void> {
+  running ??= (async () => {
+    while (steps.length) {
+      const step = steps.pop() as Step;
+      try {
+        await step.run();
+      } catch (error) {
+        console.error(`cleanup "${step.label}" failed:`, error);
+      }
     }
-  }
+  })().finally(() => {
+    running = null;
+  });
+  return running;
 }
 
 let interrupted = false;

@@ -39,6 +39,20 @@ function countComplaints(text: string, into: Map<string, number>): void {
   }
 }
 
+/** Keeps the last 64 KB of a child's output and counts its pino warnings and errors by message. */
+export function followOutput(child: ChildProcess): { complaints: Map<string, number>; output(): string } {
+  let output = '';
+  const complaints = new Map<string, number>();
+  const take = (b: Buffer) => {
+    const text = b.toString();
+    countComplaints(text, complaints);
+    output = (output + text).slice(-MAX_KEPT_OUTPUT);
+  };
+  child.stdout?.on('data', take);
+  child.stderr?.on('data', take);
+  return { complaints, output: () => output };
+}
+
 export async function startServer(s: ServerSettings): Promise<ServerProcess> {
   const nodeArgs = ['--import', 'tsx', ...(s.inspect ? ['--inspect=127.0.0.1:0'] : [])];
   const child = spawn(process.execPath, [...nodeArgs, 'src/main.ts'], {
@@ -63,21 +77,13 @@ export async function startServer(s: ServerSettings): Promise<ServerProcess> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const complaints = new Map<string, number>();
-  const take = (b: Buffer) => {
-    const text = b.toString();
-    countComplaints(text, complaints);
-    output = (output + text).slice(-MAX_KEPT_OUTPUT);
-  };
-  child.stdout?.on('data', take);
-  child.stderr?.on('data', take);
+  const { complaints, output: outputNow } = followOutput(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${outputNow()}`)), 60_000);
     const check = setInterval(() => {
-      const m = output.match(/Health: +(http:\/\/[^\s]+)\/api\/health/);
+      const m = outputNow().match(/Health: +(http:\/\/[^\s]+)\/api\/health/);
       if (!m?.[1]) return;
       clearInterval(check);
       clearTimeout(timer);
@@ -86,7 +92,7 @@ export async function startServer(s: ServerSettings): Promise<ServerProcess> {
     void exited.then(() => {
       clearInterval(check);
       clearTimeout(timer);
-      reject(new Error(`server exited with ${child.exitCode}:\n${output}`));
+      reject(new Error(`server exited with ${child.exitCode}:\n${outputNow()}`));
     });
   });
 
@@ -94,9 +100,9 @@ export async function startServer(s: ServerSettings): Promise<ServerProcess> {
     child,
     pid: child.pid as number,
     baseUrl,
-    inspectorUrl: /Debugger listening on (ws:\/\/\S+)/.exec(output)?.[1],
+    inspectorUrl: /Debugger listening on (ws:\/\/\S+)/.exec(outputNow())?.[1],
     complaints,
-    output: () => output,
+    output: outputNow,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -13,7 +13,8 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `run` on a connection to the maintenance database. */
+export async function admin<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await c.connect();
   try {
@@ -23,8 +24,8 @@ async function admin<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function createBenchDatabase(): Promise<BenchDatabase> {
-  const name = `adal_bench_${randomBytes(5).toString('hex')}`;
+export async function createBenchDatabase(prefix = 'adal_bench'): Promise<BenchDatabase> {
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;

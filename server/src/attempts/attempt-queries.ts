@@ -1,7 +1,8 @@
-import type { AttemptClock, AttemptView, Blueprint, SittingPolicies } from '@adal/shared';
+import { type AttemptClock, type AttemptView, type Blueprint, SittingPolicies } from '@adal/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { questions } from '../banks/schema.js';
 import type { Db, Tx } from '../db/database.js';
+import { HttpError } from '../http/http-error.js';
 import { admissions, sittings } from '../sittings/schema.js';
 import { disciplines } from '../university/schema.js';
 import { answers, attempts } from './schema.js';
@@ -75,6 +76,8 @@ export function clockOf(a: AttemptRow): AttemptClock {
     startedAt: a.startedAt.toISOString(),
     deadlineAt: a.deadlineAt.toISOString(),
     pausedAt: a.pausedAt?.toISOString() ?? null,
+    pausedByProctor: a.pausedByProctor,
+    suspendedAt: a.suspendedAt?.toISOString() ?? null,
     serverNow: new Date().toISOString(),
   };
 }
@@ -113,4 +116,30 @@ export async function attemptView(db: Db | Tx, a: AttemptRow, sitting: TestSitti
     }),
     answers: saved.map((s) => ({ questionId: s.questionId, response: s.response, revision: s.revision })),
   };
+}
+
+/** A sitting's policies (with the defaults of fields added since it was created). */
+export async function sittingPolicies(db: Db | Tx, sittingId: string): Promise<SittingPolicies> {
+  const [row] = await db
+    .select({ policies: sittings.policies })
+    .from(sittings)
+    .where(eq(sittings.id, sittingId));
+  if (!row) throw new HttpError('not_found', 'Sitting not found.');
+  return SittingPolicies.parse(row.policies);
+}
+
+/** The student's open attempt at a sitting, locked for update for the rest of the transaction. */
+export async function lockOpenAttempt(tx: Tx, sittingId: string, studentId: string) {
+  const [a] = await tx
+    .select()
+    .from(attempts)
+    .where(
+      and(
+        eq(attempts.sittingId, sittingId),
+        eq(attempts.studentId, studentId),
+        inArray(attempts.status, ['in_progress', 'suspended']),
+      ),
+    )
+    .for('update');
+  return a;
 }

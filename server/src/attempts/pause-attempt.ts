@@ -5,12 +5,15 @@ import type { Actor } from '../http/actor.js';
 import { HttpError } from '../http/http-error.js';
 import { announceEntry, appendEntry } from '../violations/append-entry.js';
 import { announce, scheduleDeadline } from './attempt-clock.js';
+import { sittingPolicies } from './attempt-queries.js';
+import { applyHold } from './clock-state.js';
 import { attempts } from './schema.js';
 
 /**
  * A proctor pauses one student's test (to give a spoken warning, to sort out a problem): the
- * clock stops. Resuming moves the deadline later by exactly the paused time. Both are audited;
- * pausing twice or resuming a running test changes nothing.
+ * clock stops. Resuming moves the deadline later by exactly the time the clock stood still (a
+ * suspension under way keeps it stopped). Both are audited; pausing twice or resuming a running
+ * test changes nothing.
  */
 export async function setPaused(
   ctx: AppContext,
@@ -25,23 +28,18 @@ export async function setPaused(
     if (!a || a.sittingId !== sittingId) throw new HttpError('not_found', 'Attempt not found.');
     if (a.status !== 'in_progress' && a.status !== 'suspended')
       throw new HttpError('conflict', 'This attempt is already closed.');
-    if (paused === (a.pausedAt !== null)) return { row: a, logged: null };
-    if (paused && a.deadlineAt <= now)
+    if (paused === a.pausedByProctor) return { row: a, logged: null };
+    if (paused && a.deadlineAt <= now && !a.pausedAt)
       throw new HttpError('conflict', 'Time is already up for this attempt.');
-    const pausedFor = paused ? 0 : now.getTime() - (a.pausedAt as Date).getTime();
-    const [updated] = await tx
-      .update(attempts)
-      .set(
-        paused
-          ? { pausedAt: now }
-          : {
-              pausedAt: null,
-              pausedMs: a.pausedMs + pausedFor,
-              deadlineAt: new Date(a.deadlineAt.getTime() + pausedFor),
-            },
-      )
-      .where(eq(attempts.id, a.id))
-      .returning();
+    const policies = await sittingPolicies(tx, sittingId);
+    const next = applyHold(
+      a,
+      { pausedByProctor: paused, suspended: a.status === 'suspended' },
+      policies.clockRunsWhileSuspended,
+      now,
+    );
+    const pausedFor = next.pausedMs - a.pausedMs;
+    const [updated] = await tx.update(attempts).set(next).where(eq(attempts.id, a.id)).returning();
     if (!updated) throw new Error('attempt update returned no row');
     await recordAudit(tx, {
       actorId: actor.id,
@@ -65,7 +63,7 @@ export async function setPaused(
     return { row: updated, logged };
   });
   if (logged) {
-    if (!paused) await scheduleDeadline(ctx, row);
+    if (!row.pausedAt) await scheduleDeadline(ctx, row);
     announce(ctx, row);
     announceEntry(ctx, logged);
   }

@@ -56,14 +56,19 @@ export async function saveAnswer(
           WHERE id = ${payload.attemptId} AND student_id = ${studentId} AND status = 'in_progress'
             AND paused_at IS NULL AND deadline_at + make_interval(secs => ${GRACE_SECONDS}) >= now()
           FOR SHARE
+        ), saved AS (
+          INSERT INTO answers (attempt_id, question_id, response, revision, saved_at)
+          SELECT id, ${payload.questionId}, ${JSON.stringify(payload.response)}::jsonb, ${payload.revision}, now()
+          FROM open_attempt
+          ON CONFLICT (attempt_id, question_id) DO UPDATE
+            SET response = excluded.response, revision = excluded.revision, saved_at = excluded.saved_at
+            WHERE answers.revision < excluded.revision
+          RETURNING attempt_id, question_id, revision, saved_at
+        ), history AS (
+          INSERT INTO answer_saves (attempt_id, question_id, revision, saved_at)
+          SELECT attempt_id, question_id, revision, saved_at FROM saved
         )
-        INSERT INTO answers (attempt_id, question_id, response, revision, saved_at)
-        SELECT id, ${payload.questionId}, ${JSON.stringify(payload.response)}::jsonb, ${payload.revision}, now()
-        FROM open_attempt
-        ON CONFLICT (attempt_id, question_id) DO UPDATE
-          SET response = excluded.response, revision = excluded.revision, saved_at = excluded.saved_at
-          WHERE answers.revision < excluded.revision
-        RETURNING revision, saved_at`,
+        SELECT revision, saved_at FROM saved`,
   );
   if (written)
     return {
@@ -81,6 +86,11 @@ async function explainNoWrite(ctx: AppContext, studentId: string, payload: Attem
     .from(attempts)
     .where(and(eq(attempts.id, payload.attemptId), eq(attempts.studentId, studentId)));
   if (!a) throw new HttpError('not_found', 'Attempt not found.');
+  if (a.status === 'suspended')
+    throw new HttpError(
+      'conflict',
+      'Your test is suspended because your camera or screen stopped; turn it back on to go on.',
+    );
   if (a.status !== 'in_progress')
     throw new HttpError('conflict', 'This test is closed; the answer was not saved.');
   if (a.pausedAt) throw new HttpError('conflict', 'The proctor has paused your test; wait for it to resume.');

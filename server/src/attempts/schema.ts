@@ -2,7 +2,10 @@ import type { Difficulty } from '@adal/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
+  boolean,
   check,
+  index,
   integer,
   jsonb,
   pgEnum,
@@ -13,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { userRef, users } from '../accounts/schema.js';
-import { questions, tickets } from '../banks/schema.js';
+import { questions } from '../banks/schema.js';
 import { at, createdAt, id } from '../db/columns.js';
 import { sittingRef } from '../sittings/schema.js';
 
@@ -56,8 +59,15 @@ export const attempts = pgTable(
     paper: jsonb().$type<PaperItem[]>().notNull().default([]),
     startedAt: createdAt(),
     deadlineAt: at().notNull(),
-    /** Set while a proctor has paused the test; resuming moves the deadline by the pause. */
+    /**
+     * Set while the clock stands still (a proctor's pause, or a suspension under a policy that
+     * stops the clock); when it runs again the deadline moves by that time.
+     */
     pausedAt: at(),
+    /** A proctor paused the test. */
+    pausedByProctor: boolean().notNull().default(false),
+    /** The webcam or the screen stopped: answers are locked until it is back. */
+    suspendedAt: at(),
     pausedMs: integer().notNull().default(0),
     finishedAt: at(),
     /** Scores by difficulty, set when the attempt is graded. */
@@ -95,21 +105,19 @@ export const answers = pgTable(
   (t) => [unique().on(t.attemptId, t.questionId)],
 );
 
-/** A closed-ticket draw: final, one per student and sitting, with its published commitment. */
-export const ticketDraws = pgTable(
-  'ticket_draws',
+/** Every stored save of an answer, oldest first: the history of work with the test (seeds 000/001). */
+export const answerSaves = pgTable(
+  'answer_saves',
   {
-    id: id(),
-    sittingId: sittingRef(),
-    studentId: userRef(),
-    ticketId: uuid()
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    attemptId: uuid()
       .notNull()
-      .references(() => tickets.id),
-    commitment: text().notNull(),
-    salt: text().notNull(),
-    drawnAt: createdAt(),
+      .references(() => attempts.id),
+    questionId: uuid().notNull(),
+    revision: integer().notNull(),
+    savedAt: at().notNull(),
   },
-  (t) => [unique().on(t.sittingId, t.studentId)],
+  (t) => [index().on(t.attemptId)],
 );
 
 export const sheetQualityEnum = pgEnum('sheet_quality', ['pending', 'accepted', 'rejected']);

@@ -6,6 +6,7 @@ import { questions } from '../banks/schema.js';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../http/actor.js';
 import { HttpError } from '../http/http-error.js';
+import { sittingEnded } from '../proctoring/proctoring-state.js';
 import { isOnRoster } from '../sittings/sitting-access.js';
 import { announceEntry, appendEntry } from '../violations/append-entry.js';
 import { announce, scheduleDeadline } from './attempt-clock.js';
@@ -34,8 +35,10 @@ function blockedBy(
   admitted: boolean,
   used: number,
   open: AttemptRow | undefined,
+  ended: boolean,
 ): TestInfo['blockedBy'] {
   if (sitting.kind !== 'computer_test') return 'not_a_test';
+  if (ended) return 'sitting_ended';
   if (open) return null;
   if (!admitted) return 'not_admitted';
   if (!sitting.blueprint || !sitting.questionBankId) return 'no_paper';
@@ -60,7 +63,13 @@ export async function testInfo(ctx: AppContext, student: Actor, sittingId: strin
     attemptsUsed: all.length,
     attemptsAllowed: sitting.policies.attemptsAllowed,
     attemptInProgress: open?.id ?? null,
-    blockedBy: blockedBy(sitting, admitted, all.length, open),
+    blockedBy: blockedBy(
+      sitting,
+      admitted,
+      all.length,
+      open,
+      await sittingEnded(ctx.db, sittingId, student.id),
+    ),
   };
 }
 
@@ -69,6 +78,7 @@ const ERRORS: Record<NonNullable<TestInfo['blockedBy']>, string> = {
   not_admitted: 'The proctor has not admitted you yet.',
   no_paper: 'This test has no questions set up yet; tell your proctor.',
   no_attempts_left: 'You have used every attempt this test allows.',
+  sitting_ended: 'Your sitting is over (ended by the proctor); the test cannot be started.',
 };
 
 /**
@@ -80,7 +90,13 @@ export async function startAttempt(ctx: AppContext, student: Actor, sittingId: s
   const all = await studentAttempts(ctx.db, sittingId, student.id);
   const open = all.find(isOpen);
   if (open) return open;
-  const blocked = blockedBy(sitting, await isAdmitted(ctx.db, sittingId, student.id), all.length, open);
+  const blocked = blockedBy(
+    sitting,
+    await isAdmitted(ctx.db, sittingId, student.id),
+    all.length,
+    open,
+    await sittingEnded(ctx.db, sittingId, student.id),
+  );
   if (blocked) throw new HttpError(blocked === 'not_a_test' ? 'not_found' : 'conflict', ERRORS[blocked]);
   const bank = await ctx.db
     .select({

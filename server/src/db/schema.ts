@@ -6,6 +6,8 @@ export * from '../audit/schema.js';
 export * from '../banks/schema.js';
 export * from '../grades/schema.js';
 export * from '../media/schema.js';
+export * from '../proctoring/schema.js';
 export * from '../sittings/schema.js';
+export * from '../tickets/schema.js';
 export * from '../university/schema.js';
 export * from '../violations/schema.js';

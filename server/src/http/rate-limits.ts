@@ -15,6 +15,8 @@ export interface RateLimits {
   api: RateLimiterAbstract;
   /** Per socket, every inbound event. */
   socketEvents: RateLimiterAbstract;
+  /** Per student: automatic flag reports (each request carries up to 20). */
+  flagReports: RateLimiterAbstract;
 }
 
 /** Shared in Redis when several processes serve together; in memory otherwise. */
@@ -33,6 +35,7 @@ export function createRateLimits(config: Config, redis: Redis | undefined): Rate
     api: make('api', config.apiRateLimitPerMinute, 60),
     // A socket lives on one process: its budget is kept there, no Redis round trip per event.
     socketEvents: new RateLimiterMemory({ keyPrefix: 'socket', points: 100, duration: 10 }),
+    flagReports: make('flags', 60, 60),
   };
 }
 

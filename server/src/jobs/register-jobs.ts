@@ -1,11 +1,25 @@
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { purgeExpiredSessions } from '../accounts/sessions.js';
 import type { AppContext } from '../app-context.js';
 import { ATTEMPT_DEADLINE, ATTEMPT_SWEEP } from '../attempts/attempt-clock.js';
 import { closeAttempt, sweepOverdue } from '../attempts/close-attempt.js';
 import { runRetentionSweep } from '../media/recordings/retention-sweep.js';
+import {
+  announceEpisode,
+  FLAG_SWEEP,
+  LOG_FLAG_EPISODE,
+  logEpisode,
+  mergeGapMs,
+  sweepEpisodes,
+} from '../proctoring/flag-episodes.js';
+import { flagEpisodes } from '../proctoring/schema.js';
+import { sweepSnapshots } from '../proctoring/snapshots.js';
+import { announceEntry } from '../violations/append-entry.js';
 
 const DeadlinePayload = z.object({ attemptId: z.string().uuid() });
+const EpisodePayload = z.object({ episodeId: z.string().uuid() });
+const FLAG_SWEEP_PERIOD = 30_000;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -42,7 +56,26 @@ export function registerJobs(ctx: AppContext): void {
     const closed = await sweepOverdue(ctx);
     if (closed) ctx.log.warn({ closed }, 'closed overdue attempts whose deadline job did not run');
   });
+  ctx.scheduler.define(LOG_FLAG_EPISODE, async (payload) => {
+    const { episodeId } = EpisodePayload.parse(payload);
+    const [row] = await ctx.db
+      .select({ sittingId: flagEpisodes.sittingId })
+      .from(flagEpisodes)
+      .where(eq(flagEpisodes.id, episodeId));
+    if (!row) return;
+    const done = await logEpisode(ctx, episodeId, { gapMs: await mergeGapMs(ctx, row.sittingId) });
+    if (!done) return;
+    announceEntry(ctx, done.entry);
+    announceEpisode(ctx, done.episode);
+  });
+  definePeriodic(ctx, FLAG_SWEEP, FLAG_SWEEP_PERIOD, async () => {
+    const logged = await sweepEpisodes(ctx);
+    if (logged) ctx.log.info({ logged }, 'flag episodes logged by the sweep');
+  });
   definePeriodic(ctx, RECORDING_RETENTION, DAY, async () => {
+    // Images first: they live in our database and need no media server.
+    const snapshots = await sweepSnapshots(ctx);
+    if (snapshots) ctx.log.info({ snapshots }, 'evidence snapshots past retention deleted');
     await runRetentionSweep(ctx);
   });
 }
@@ -59,6 +92,11 @@ export async function scheduleStartupJobs(ctx: AppContext): Promise<void> {
     ATTEMPT_SWEEP,
     {},
     { delayMs: 0, jobId: periodJobId(ATTEMPT_SWEEP, MINUTE, now) },
+  );
+  await ctx.scheduler.schedule(
+    FLAG_SWEEP,
+    {},
+    { delayMs: 0, jobId: periodJobId(FLAG_SWEEP, FLAG_SWEEP_PERIOD, now) },
   );
   // Ten minutes after start: the embedded SFU is up by then.
   await ctx.scheduler.schedule(

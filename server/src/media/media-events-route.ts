@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { defineRoute } from '../http/define-route.js';
 import { HttpError } from '../http/http-error.js';
+import { followSourceLoss, GUARDED_SOURCES } from '../proctoring/source-loss.js';
 import { canSeeSitting, isOnRoster } from '../sittings/sitting-access.js';
 import { announceEntry, appendEntry } from '../violations/append-entry.js';
 import { mediaGaps } from './media-gaps.js';
@@ -52,6 +53,16 @@ export const mediaEvents = defineRoute('mediaEvents', {
       ctx.log.info(event, event.state === 'live' ? 'media source live' : 'media source stopped');
     }
     for (const row of stored) announceEntry(ctx, row);
+    // After the events are stored: the latest state of each source decides.
+    const students = new Set(
+      body.events
+        .filter((e) => (GUARDED_SOURCES as readonly string[]).includes(e.source))
+        .map((e) => `${e.sittingId}/${e.studentId}`),
+    );
+    for (const key of students) {
+      const [sittingId, studentId] = key.split('/') as [string, string];
+      await followSourceLoss(ctx, sittingId, studentId);
+    }
     return { accepted: body.events.length };
   },
 });

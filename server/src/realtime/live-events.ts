@@ -2,9 +2,11 @@ import type {
   AdmissionChanged,
   AppealDecided,
   AttemptChanged,
+  FlagEpisodeChanged,
   LogAppended,
   MediaSourceEvent,
   ServerToClientEvents,
+  StudentHandedOver,
 } from '@adal/shared';
 import type { Server } from 'socket.io';
 
@@ -25,6 +27,10 @@ export interface LiveEvents {
   logAppended(event: LogAppended): void;
   /** To the student: their appeal was decided. */
   appealDecided(event: AppealDecided): void;
+  /** To the student and the sitting's watchers: a flag episode began, grew or ended. */
+  flagEpisode(event: FlagEpisodeChanged): void;
+  /** To the sitting's watchers: a student has a new proctor. */
+  studentHandedOver(event: StudentHandedOver): void;
   /** Disconnects the sockets of a session that logged out, on every server process. */
   sessionEnded(tokenHash: string): void;
 }
@@ -40,6 +46,9 @@ export function liveEvents(io: Server<never, ServerToClientEvents>): LiveEvents 
     logAppended: (event) =>
       io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('log:appended', event),
     appealDecided: (event) => io.to(userRoom(event.studentId)).emit('appeal:decided', event),
+    flagEpisode: (event) =>
+      io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('flag:episode', event),
+    studentHandedOver: (event) => io.to(sittingRoom(event.sittingId)).emit('student:handedOver', event),
     sessionEnded: (tokenHash) => io.in(sessionRoom(tokenHash)).disconnectSockets(true),
   };
 }

@@ -18,6 +18,7 @@ import type { AppContext } from '../app-context.js';
 import type { Actor } from '../http/actor.js';
 import { HttpError } from '../http/http-error.js';
 import { consume } from '../http/rate-limits.js';
+import { logConnection } from '../proctoring/connection-log.js';
 import { type EventDef, eventHandlers } from './event-handlers.js';
 import { sessionRoom, userRoom } from './live-events.js';
 
@@ -89,6 +90,23 @@ async function runEvent<E extends ClientEventName>(socket: Socket, name: E, raw:
   return def.handle(socket, payload, ctx);
 }
 
+/** Logs a student's first socket opening and last socket closing (any process, via the adapter). */
+function followStudentConnection(io: AppServer, socket: Socket, ctx: AppContext): void {
+  const studentId = (socket.data as SocketData).actor.id;
+  // Counting sockets goes through the adapter (other processes answer, or time out) and can fail
+  // while the server shuts down: a failure is logged, never left unhandled.
+  const logIf = async (state: 'connected' | 'disconnected', reason: string, most: number) => {
+    try {
+      const all = await io.in(userRoom(studentId)).fetchSockets();
+      if (all.length <= most) await logConnection(ctx, studentId, state, reason);
+    } catch (error) {
+      ctx.log.error({ err: error, studentId }, 'could not log a connection event');
+    }
+  };
+  void logIf('connected', 'socket opened', 1);
+  socket.on('disconnect', (reason) => void logIf('disconnected', reason, 0));
+}
+
 /** Authenticates sockets by the session cookie and wires every client event to its handler. */
 export function attachSocketHandlers(io: AppServer, ctx: AppContext): void {
   io.use(async (socket, next) => {
@@ -108,7 +126,9 @@ export function attachSocketHandlers(io: AppServer, ctx: AppContext): void {
   });
   io.on('connection', (socket) => {
     const token = sessionToken(socket.request.headers.cookie) ?? '';
-    void socket.join([userRoom(socket.data.actor.id), sessionRoom(sessionTokenHash(token))]);
+    const actor = socket.data.actor;
+    void socket.join([userRoom(actor.id), sessionRoom(sessionTokenHash(token))]);
+    if (actor.role === 'student') followStudentConnection(io, socket, ctx);
     for (const name of CLIENT_EVENTS) {
       socket.on(name, async (raw: unknown, ack: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (a: Ack<unknown>) => void) : undefined;

@@ -2,6 +2,7 @@ import { isCommissionRole, isOfficeRole } from '@adal/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../http/actor.js';
+import { HttpError } from '../http/http-error.js';
 import { students } from '../university/schema.js';
 import { commissionMembers, proctorAssignments, sittings } from './schema.js';
 
@@ -49,4 +50,10 @@ export async function isOnRoster(db: Db, sittingId: string, studentId: string): 
     .where(and(eq(sittings.id, sittingId), eq(students.userId, studentId)))
     .limit(1);
   return row !== undefined;
+}
+
+/** 404 unless the student is on the sitting's list (a stranger learns nothing more). */
+export async function requireOnRoster(db: Db, sittingId: string, studentId: string): Promise<void> {
+  if (!(await isOnRoster(db, sittingId, studentId)))
+    throw new HttpError('not_found', 'This student is not on the sitting list.');
 }

@@ -1,6 +1,6 @@
-/** How far `timeZone`'s clock is ahead of UTC at the instant `at` (ms). */
-function offsetMs(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+/** A wall clock in `timeZone`: the zero-padded date and time fields of an instant there. */
+export function wallClock(timeZone: string) {
+  const format = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -9,9 +9,18 @@ function offsetMs(at: number, timeZone: string): number {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  }).formatToParts(new Date(at));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - at;
+  });
+  return (at: number | Date) => {
+    const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
+    return parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
+  };
+}
+
+/** How far `timeZone`'s clock is ahead of UTC at the instant `at` (ms). */
+function offsetMs(at: number, timeZone: string): number {
+  const p = wallClock(timeZone)(at);
+  const n = (v: string) => Number(v);
+  return Date.UTC(n(p.year), n(p.month) - 1, n(p.day), n(p.hour), n(p.minute), n(p.second)) - at;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { LogEntry, LogSource, Severity } from '@adal/shared';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import { entryHash, GENESIS } from './log-chain.js';
 import { violationLogEntries } from './schema.js';
@@ -92,4 +92,13 @@ export async function logEntry(
   const entry = toLogEntry(row);
   live.logAppended({ sittingId: e.sittingId, studentId: e.studentId, entry });
   return entry;
+}
+
+/** A student's whole log for a sitting, oldest first. */
+export function readLog(db: Db, sittingId: string, studentId: string): Promise<LogRow[]> {
+  return db
+    .select()
+    .from(violationLogEntries)
+    .where(and(eq(violationLogEntries.sittingId, sittingId), eq(violationLogEntries.studentId, studentId)))
+    .orderBy(asc(violationLogEntries.seq));
 }

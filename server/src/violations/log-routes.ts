@@ -1,26 +1,12 @@
 import { ADMITTING_ROLES } from '@adal/shared';
-import { and, asc, eq } from 'drizzle-orm';
 import type { AppContext } from '../app-context.js';
 import { defineRoute } from '../http/define-route.js';
 import { HttpError } from '../http/http-error.js';
 import { WATCHERS } from '../media/watchers.js';
-import { canSeeSitting, isOnRoster } from '../sittings/sitting-access.js';
-import { logEntry, toLogEntry } from './append-entry.js';
+import { storeSnapshot } from '../proctoring/snapshots.js';
+import { canSeeSitting, requireOnRoster } from '../sittings/sitting-access.js';
+import { logEntry, readLog, toLogEntry } from './append-entry.js';
 import { verifyChain } from './log-chain.js';
-import { violationLogEntries } from './schema.js';
-
-async function readLog(ctx: AppContext, sittingId: string, studentId: string) {
-  return ctx.db
-    .select()
-    .from(violationLogEntries)
-    .where(and(eq(violationLogEntries.sittingId, sittingId), eq(violationLogEntries.studentId, studentId)))
-    .orderBy(asc(violationLogEntries.seq));
-}
-
-async function onRoster(ctx: AppContext, sittingId: string, studentId: string) {
-  if (!(await isOnRoster(ctx.db, sittingId, studentId)))
-    throw new HttpError('not_found', 'This student is not on the sitting list.');
-}
 
 /** Staff routes about one student of a sitting they may see. */
 const ownsSitting = ({
@@ -37,8 +23,8 @@ const ownsSitting = ({
 export const myLog = defineRoute('myLog', {
   access: ['student'],
   async handle({ actor, params, ctx }) {
-    await onRoster(ctx, params.sittingId, actor.id);
-    return (await readLog(ctx, params.sittingId, actor.id)).map(toLogEntry);
+    await requireOnRoster(ctx.db, params.sittingId, actor.id);
+    return (await readLog(ctx.db, params.sittingId, actor.id)).map(toLogEntry);
   },
 });
 
@@ -46,8 +32,8 @@ export const studentLog = defineRoute('studentLog', {
   access: WATCHERS,
   owns: ownsSitting,
   async handle({ params, ctx }) {
-    await onRoster(ctx, params.sittingId, params.studentId);
-    return (await readLog(ctx, params.sittingId, params.studentId)).map(toLogEntry);
+    await requireOnRoster(ctx.db, params.sittingId, params.studentId);
+    return (await readLog(ctx.db, params.sittingId, params.studentId)).map(toLogEntry);
   },
 });
 
@@ -56,7 +42,7 @@ export const verifyStudentLog = defineRoute('verifyStudentLog', {
   access: WATCHERS,
   owns: ownsSitting,
   async handle({ params, ctx }) {
-    const rows = await readLog(ctx, params.sittingId, params.studentId);
+    const rows = await readLog(ctx.db, params.sittingId, params.studentId);
     const broken = verifyChain(rows);
     return { ok: broken === null, entries: rows.length, firstBroken: broken };
   },
@@ -67,7 +53,7 @@ export const messageProctor = defineRoute('messageProctor', {
   access: ['student'],
   status: 201,
   async handle({ actor, params, body, ctx }) {
-    await onRoster(ctx, params.sittingId, actor.id);
+    await requireOnRoster(ctx.db, params.sittingId, actor.id);
     return logEntry(ctx.db, ctx.live, {
       sittingId: params.sittingId,
       studentId: actor.id,
@@ -85,7 +71,7 @@ export const messageStudent = defineRoute('messageStudent', {
   owns: ownsSitting,
   status: 201,
   async handle({ actor, params, body, ctx }) {
-    await onRoster(ctx, params.sittingId, params.studentId);
+    await requireOnRoster(ctx.db, params.sittingId, params.studentId);
     return logEntry(ctx.db, ctx.live, {
       sittingId: params.sittingId,
       studentId: params.studentId,
@@ -104,7 +90,11 @@ export const raiseViolation = defineRoute('raiseViolation', {
   owns: ownsSitting,
   status: 201,
   async handle({ actor, params, body, ctx }) {
-    await onRoster(ctx, params.sittingId, params.studentId);
+    await requireOnRoster(ctx.db, params.sittingId, params.studentId);
+    // A still from the live video, checked by content like every image we keep.
+    const snapshotId = body.snapshot
+      ? await storeSnapshot(ctx.db, params, body.snapshot, 'body.snapshot')
+      : null;
     return logEntry(ctx.db, ctx.live, {
       sittingId: params.sittingId,
       studentId: params.studentId,
@@ -112,7 +102,11 @@ export const raiseViolation = defineRoute('raiseViolation', {
       type: body.type,
       severity: body.severity,
       text: body.note,
-      evidence: { raisedBy: actor.id, raisedByName: actor.fullName },
+      evidence: {
+        raisedBy: actor.id,
+        raisedByName: actor.fullName,
+        ...(snapshotId ? { snapshotId } : {}),
+      },
     });
   },
 });

@@ -63,8 +63,15 @@ export const AttemptClock = z.object({
   startedAt: z.string().datetime(),
   /** When the attempt closes; moves later by the time a pause lasted. */
   deadlineAt: z.string().datetime(),
-  /** Set while a proctor has paused this student's test. */
+  /**
+   * Set while the clock stands still: a proctor paused the test, or a lost camera or screen
+   * suspended it under a policy that stops the clock. The deadline moves by that time.
+   */
   pausedAt: z.string().datetime().nullable(),
+  /** A proctor paused the test (answers locked, clock stopped). */
+  pausedByProctor: z.boolean(),
+  /** Set while the attempt is suspended because the webcam or the screen stopped. */
+  suspendedAt: z.string().datetime().nullable(),
   /** The server's clock when this was sent, so the client can correct for its own clock's skew. */
   serverNow: z.string().datetime(),
 });
@@ -101,7 +108,10 @@ export const TestInfo = z.object({
   /** An attempt in progress resumes instead of starting a new one. */
   attemptInProgress: Id.nullable(),
   /** Why the student may not start now, or null. */
-  blockedBy: z.enum(['not_admitted', 'no_attempts_left', 'no_paper', 'not_a_test']).nullable(),
+  /** sitting_ended: the proctor terminated it, denied admission or let the student leave. */
+  blockedBy: z
+    .enum(['not_admitted', 'no_attempts_left', 'no_paper', 'not_a_test', 'sitting_ended'])
+    .nullable(),
 });
 export type TestInfo = z.infer<typeof TestInfo>;
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { TrustScore } from '../domain/trust-score.js';
 import { RecordingParams, RecordingsDeleted, SittingRecordingList, Streamed } from '../media/recordings.js';
 import { MediaEventsAccepted, MediaEventsBody, MediaGapList } from '../media/source-events.js';
 import { MediaTokenBody, MediaTokenResponse } from '../media/sources.js';
@@ -29,6 +30,19 @@ import { Empty, LoginBody, Me, UpdateMeBody } from './auth.js';
 import { BankList, DisciplineList, ImportBankBody, ImportBankResult } from './banks.js';
 import { Health } from './health.js';
 import {
+  FlagReportBody,
+  FlagReportResult,
+  HandOverBody,
+  InterventionBody,
+  LogEntryParams,
+  ProctoringOverview,
+  ProctoringRow,
+  ReportFileQuery,
+  ReviewFlagBody,
+  SnapshotParams,
+} from './proctoring.js';
+import { SessionReport } from './session-report.js';
+import {
   AssignProctorsBody,
   CreateSittingBody,
   RosterEntry,
@@ -39,6 +53,14 @@ import {
   SittingSummary,
   SittingWithRoster,
 } from './sittings.js';
+import {
+  DrawnTicket,
+  DrawTicketBody,
+  StudentTicket,
+  TicketBoard,
+  TicketDrawOverview,
+  TicketDrawReveal,
+} from './ticket-draw.js';
 import {
   LogEntry,
   LogEntryList,
@@ -279,6 +301,118 @@ export const http = {
     path: '/api/sittings/:sittingId/recordings',
     params: SittingParams,
     response: RecordingsDeleted,
+  },
+  /** Every student of a sitting with stage, proctor, risk and open flags (the console's overview). */
+  proctoringOverview: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/proctoring',
+    params: SittingParams,
+    response: ProctoringOverview,
+  },
+  /** Deny, warn, room scan, terminate, permit leave: logged and shown to the student. */
+  intervene: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/students/:studentId/interventions',
+    params: StudentLogParams,
+    body: InterventionBody,
+    response: ProctoringRow,
+  },
+  /** Hands a student over to another proctor of the sitting. */
+  handOver: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/students/:studentId/handover',
+    params: StudentLogParams,
+    body: HandOverBody,
+    response: ProctoringRow,
+  },
+  /** Confirms or dismisses an automatic flag (or a lost source), with a reason; logged. */
+  reviewFlag: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/students/:studentId/log/:seq/review',
+    params: LogEntryParams,
+    body: ReviewFlagBody,
+    response: LogEntry,
+  },
+  /** The evidence image of a flag or a proctor-raised violation. */
+  logSnapshot: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/students/:studentId/snapshots/:snapshotId',
+    params: SnapshotParams,
+    response: Streamed,
+  },
+  /** The browser checks and the extension report automatic flags; merged into episodes. */
+  reportFlags: {
+    method: 'POST',
+    path: '/api/student/sittings/:sittingId/flags',
+    params: SittingParams,
+    body: FlagReportBody,
+    response: FlagReportResult,
+  },
+  /** The student's trust score with its breakdown, once their sitting is over. */
+  myTrust: {
+    method: 'GET',
+    path: '/api/student/sittings/:sittingId/trust',
+    params: SittingParams,
+    response: TrustScore,
+  },
+  /** One student's session report: timeline, reviews, attempts, gaps, recording links. */
+  sessionReport: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/students/:studentId/report',
+    params: StudentLogParams,
+    response: SessionReport,
+  },
+  /** The same report as a PDF or CSV file. */
+  sessionReportFile: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/students/:studentId/report/file',
+    params: StudentLogParams,
+    query: ReportFileQuery,
+    response: Streamed,
+  },
+  /** The closed-ticket table: commitment, cards face down, the student's ticket once drawn. */
+  ticketBoard: {
+    method: 'GET',
+    path: '/api/student/sittings/:sittingId/draw',
+    params: SittingParams,
+    response: TicketBoard,
+  },
+  /** Picks a face-down card: the draw is final (a repeat returns the same ticket). */
+  drawTicket: {
+    method: 'POST',
+    path: '/api/student/sittings/:sittingId/draw',
+    params: SittingParams,
+    body: DrawTicketBody,
+    response: DrawnTicket,
+  },
+  /** The draw as watchers follow it: commitment and each student's ticket number. */
+  sittingTicketDraw: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/draw',
+    params: SittingParams,
+    response: TicketDrawOverview,
+  },
+  /** Ends the draw and publishes the order and salt; audited. */
+  revealTicketDraw: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/draw/reveal',
+    params: SittingParams,
+    body: Empty,
+    response: TicketDrawReveal,
+  },
+  /** The revealed order, salt and draws, for anyone who can see the sitting to check. */
+  ticketDrawReveal: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/draw/reveal',
+    params: SittingParams,
+    response: TicketDrawReveal,
+  },
+  /** One student's drawn ticket with its questions; logged in the student's Chat&log. */
+  studentTicket: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/students/:studentId/ticket',
+    params: StudentLogParams,
+    response: StudentTicket,
   },
 } as const satisfies Record<string, RouteContract>;
 

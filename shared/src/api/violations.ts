@@ -29,6 +29,23 @@ export const AutoFlagType = z.enum([
 ]);
 export type AutoFlagType = z.infer<typeof AutoFlagType>;
 
+/** How serious an automatic flag is before a person looks at it. */
+export const AUTO_FLAG_SEVERITY: Record<AutoFlagType, 'low' | 'medium' | 'high'> = {
+  no_face: 'medium',
+  multiple_faces: 'high',
+  looking_away: 'low',
+  face_mismatch: 'high',
+  focus_lost: 'medium',
+  fullscreen_exit: 'low',
+  tab_switch: 'medium',
+  copy_paste: 'medium',
+  screen_share_stopped: 'medium',
+  second_display: 'high',
+  voice: 'low',
+  devtools_open: 'high',
+  extension_missing: 'high',
+};
+
 /** What a proctor may raise by hand (exam-procedures.md, "Rules during every exam"). */
 export const ProctorViolationType = z.enum([
   'left_camera_view',
@@ -60,6 +77,12 @@ export const SystemAction = z.enum([
   'room_scan_failed',
   'finished',
   'timed_out',
+  'denied',
+  'handed_over',
+  /** The student drew a closed ticket (evidence: ticket number, card, round, commitment). */
+  'ticket_drawn',
+  /** The student's ticket was shown again: to them on reload, or to a staff member. */
+  'ticket_viewed',
 ]);
 export type SystemAction = z.infer<typeof SystemAction>;
 
@@ -92,6 +115,13 @@ export const LogVerification = z.object({
 });
 export type LogVerification = z.infer<typeof LogVerification>;
 
+/** A small still image as base64 (JPEG, PNG or WebP, checked by content on the server). */
+export const SNAPSHOT_MAX_BYTES = 64 * 1024;
+export const SnapshotData = z
+  .string()
+  .max(Math.ceil((SNAPSHOT_MAX_BYTES * 4) / 3) + 4, 'snapshot over 64 KB')
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64');
+
 export const ChatText = z.string().trim().min(1).max(2000);
 /** Student → proctor (technical problems), or proctor → student. */
 export const SendMessageBody = z.object({ text: ChatText }).strict();
@@ -102,6 +132,8 @@ export const RaiseViolationBody = z
     type: ProctorViolationType,
     severity: Severity.exclude(['info']),
     note: z.string().trim().max(2000).default(''),
+    /** A still taken from the live video (base64 JPEG/PNG/WebP, up to 64 KB). */
+    snapshot: SnapshotData.optional(),
   })
   .strict();
 export type RaiseViolationBody = z.input<typeof RaiseViolationBody>;

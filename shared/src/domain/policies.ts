@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CountingAttempt, MultipleScoring } from './questions.js';
 import type { SittingKind } from './sitting-kinds.js';
+import { TrustWeights } from './trust-score.js';
 
 /** What happens when time runs out before all answers are given (seed 001 says "not counted"). */
 export const TimeoutPolicy = z.enum(['void', 'grade_answered']);
@@ -44,6 +45,10 @@ export const SittingPolicies = z
     multipleScoring: MultipleScoring.default('all_or_nothing'),
     /** Computer tests with retakes: which attempt is the grade. */
     countingAttempt: CountingAttempt.default('best'),
+    /** Trust score: points per metric (omitted metrics take DEFAULT_TRUST_WEIGHTS). */
+    trustWeights: TrustWeights.partial().default({}),
+    /** Automatic flags of one type closer together than this are one episode. */
+    flagMergeGapSeconds: z.number().int().min(1).max(600).default(10),
   })
   .strict();
 export type SittingPolicies = z.infer<typeof SittingPolicies>;
@@ -63,5 +68,7 @@ export function defaultPolicies(kind: SittingKind): SittingPolicies {
     clockRunsWhileSuspended: false,
     multipleScoring: 'all_or_nothing',
     countingAttempt: 'best',
+    trustWeights: {},
+    flagMergeGapSeconds: 10,
   };
 }

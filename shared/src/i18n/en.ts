@@ -4,7 +4,10 @@ import type { ControlKind, SittingKind } from '../domain/sitting-kinds.js';
 import { appealsEn } from './appeals/en.js';
 import { computerTestEn } from './computer-test/en.js';
 import { mediaEn } from './media/en.js';
+import { proctoringEn } from './proctoring/en.js';
 import { staffEn } from './staff/en.js';
+import { studentDetailEn } from './student-detail/en.js';
+import { studentLogEn } from './student-log/en.js';
 
 /**
  * The English catalogue defines the shape every catalogue must have (`Catalogue = typeof en`).
@@ -107,6 +110,9 @@ export const en = {
   staff: staffEn,
   test: computerTestEn,
   appeals: appealsEn,
+  proctoring: proctoringEn,
+  studentLog: studentLogEn,
+  studentDetail: studentDetailEn,
   wrongApp: {
     staffTitle: 'This portal is for students',
     staffBody: 'Staff work in the proctor console.',

@@ -2,7 +2,10 @@ import { appealsKk } from './appeals/kk.js';
 import { computerTestKk } from './computer-test/kk.js';
 import type { Catalogue } from './index.js';
 import { mediaKk } from './media/kk.js';
+import { proctoringKk } from './proctoring/kk.js';
 import { staffKk } from './staff/kk.js';
+import { studentDetailKk } from './student-detail/kk.js';
+import { studentLogKk } from './student-log/kk.js';
 
 /** Kazakh (Cyrillic): the words of the students' guides (емтихан кестесі, рұқсат, МАК). */
 export const kk: Catalogue = {
@@ -102,6 +105,9 @@ export const kk: Catalogue = {
   staff: staffKk,
   test: computerTestKk,
   appeals: appealsKk,
+  proctoring: proctoringKk,
+  studentLog: studentLogKk,
+  studentDetail: studentDetailKk,
   wrongApp: {
     staffTitle: 'Бұл портал білім алушыларға арналған',
     staffBody: 'Қызметкерлер проктор консолінде жұмыс істейді.',

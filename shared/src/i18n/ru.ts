@@ -2,7 +2,10 @@ import { appealsRu } from './appeals/ru.js';
 import { computerTestRu } from './computer-test/ru.js';
 import type { Catalogue } from './index.js';
 import { mediaRu } from './media/ru.js';
+import { proctoringRu } from './proctoring/ru.js';
 import { staffRu } from './staff/ru.js';
+import { studentDetailRu } from './student-detail/ru.js';
+import { studentLogRu } from './student-log/ru.js';
 
 /** Russian: the words of the Russian-language guides (расписание экзаменов, доступ, ГЭК). */
 export const ru: Catalogue = {
@@ -102,6 +105,9 @@ export const ru: Catalogue = {
   staff: staffRu,
   test: computerTestRu,
   appeals: appealsRu,
+  proctoring: proctoringRu,
+  studentLog: studentLogRu,
+  studentDetail: studentDetailRu,
   wrongApp: {
     staffTitle: 'Этот портал предназначен для обучающихся',
     staffBody: 'Сотрудники работают в консоли проктора.',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AckCallback } from '../api/ack.js';
 import { AppealDecided } from '../api/appeals.js';
 import { type AttemptAnswerAck, AttemptAnswerPayload, AttemptChanged } from '../api/attempts.js';
+import { FlagEpisodeChanged, StudentHandedOver } from '../api/proctoring.js';
 import { Id } from '../api/sittings.js';
 import { LogAppended } from '../api/violations.js';
 import { AccessStatus } from '../domain/sitting-kinds.js';
@@ -42,6 +43,10 @@ export interface ServerToClientEvents {
   'attempt:changed': (event: AttemptChanged) => void;
   /** A student's webcam, microphone, screen or phone went live or stopped (from the SFU). */
   'media:sourceChanged': (event: MediaSourceEvent) => void;
+  /** An automatic flag episode began, grew or ended (to the student and the watchers). */
+  'flag:episode': (event: FlagEpisodeChanged) => void;
+  /** A student was handed over to another proctor (to the sitting's watchers). */
+  'student:handedOver': (event: StudentHandedOver) => void;
 }
 
 /** Inbound payload schemas by event name: the server parses every payload with these. */
@@ -61,4 +66,6 @@ export const serverEventSchemas = {
   'appeal:decided': AppealDecided,
   'log:appended': LogAppended,
   'media:sourceChanged': MediaSourceEvent,
+  'flag:episode': FlagEpisodeChanged,
+  'student:handedOver': StudentHandedOver,
 } as const satisfies { [E in keyof ServerToClientEvents]: z.ZodType<Parameters<ServerToClientEvents[E]>[0]> };

@@ -64,6 +64,8 @@ export const computerTestEn = {
     no_attempts_left: 'You have used every attempt this test allows.',
     no_paper: 'This test has no questions set up yet. Tell your proctor.',
     not_a_test: 'This exam is not a computer test.',
+    sitting_ended:
+      'Your exam is over: the proctor ended it, did not admit you or let you leave. The test cannot be started; the reason is in the Chat & log.',
   } satisfies Record<BlockedBy, string>,
   runner: {
     testingTime: 'Testing time',
@@ -106,16 +108,11 @@ export const computerTestEn = {
   paused: {
     title: 'The proctor has paused your test',
     body: 'The time is stopped. Wait for the proctor; you can go on when the test resumes.',
-    suspended: 'Your test is suspended; the time is stopped. Wait for the proctor.',
   },
   timeUp: {
     title: 'Time is up',
     body: 'Your answers can no longer be changed. Opening the result…',
     closed: 'The test is closed. Opening the result…',
-  },
-  chatLog: {
-    title: 'Chat & log',
-    body: "The proctor's messages and the log of violations will appear here.",
   },
   finish: {
     button: 'Finish',

@@ -119,6 +119,11 @@ export const mediaEn = {
     download: 'Download',
     downloadLabel: 'Download: {{name}}, {{source}}, {{time}}',
     downloadHint: 'The first download of a recording takes a few seconds to prepare.',
+    player: {
+      title: 'Playing: {{name}} from {{time}}',
+      missing: 'This recording is not in the list (deleted, or its media server is not answering).',
+      close: 'Close the player',
+    },
     status: {
       recording: 'Recording now',
       complete: 'Complete',

@@ -119,6 +119,11 @@ export const mediaKk: MediaCatalogue = {
     download: 'Жүктеп алу',
     downloadLabel: 'Жүктеп алу: {{name}}, {{source}}, {{time}}',
     downloadHint: 'Жазбаны алғаш жүктеп алғанда оны дайындауға бірнеше секунд кетеді.',
+    player: {
+      title: 'Ойнатылуда: {{name}}, {{time}} бастап',
+      missing: 'Бұл жазба тізімде жоқ (жойылған немесе оның медиасервері жауап бермейді).',
+      close: 'Ойнатқышты жабу',
+    },
     status: {
       recording: 'Қазір жазылуда',
       complete: 'Аяқталды',

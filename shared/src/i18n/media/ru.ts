@@ -117,6 +117,11 @@ export const mediaRu: MediaCatalogue = {
     download: 'Скачать',
     downloadLabel: 'Скачать: {{name}}, {{source}}, {{time}}',
     downloadHint: 'Первое скачивание записи готовится несколько секунд.',
+    player: {
+      title: 'Воспроизведение: {{name}} с {{time}}',
+      missing: 'Этой записи нет в списке (удалена или её медиасервер не отвечает).',
+      close: 'Закрыть проигрыватель',
+    },
     status: {
       recording: 'Идёт запись',
       complete: 'Завершена',
