@@ -15,6 +15,13 @@ const RecordingsPage = lazy(() =>
 /** Loaded on demand: only the dean's office and admins keep question banks. */
 const BanksPage = lazy(() => import('./banks/BanksPage.js').then((m) => ({ default: m.BanksPage })));
 const FormatsPage = lazy(() => import('./banks/FormatsPage.js').then((m) => ({ default: m.FormatsPage })));
+/** Loaded on demand: the dean's office keeps the ticket pools of closed-ticket exams. */
+const TicketPoolsPage = lazy(() =>
+  import('./ticket-pools/TicketPoolsPage.js').then((m) => ({ default: m.TicketPoolsPage })),
+);
+const TicketFormatsPage = lazy(() =>
+  import('./ticket-pools/TicketFormatsPage.js').then((m) => ({ default: m.TicketFormatsPage })),
+);
 /** Loaded on demand: the proctoring overview and one student's detail (issue 5). */
 const OverviewPage = lazy(() =>
   import('./proctoring/OverviewPage.js').then((m) => ({ default: m.OverviewPage })),
@@ -24,6 +31,23 @@ const StudentDetailPage = lazy(() =>
 );
 /** Loaded on demand: reviewing appeals happens after a test, by few. */
 const AppealsPage = lazy(() => import('./appeals/AppealsPage.js').then((m) => ({ default: m.AppealsPage })));
+/** Loaded on demand: oral and written exams only — the ticket draw and the answer-sheet gallery. */
+const TicketDrawPage = lazy(() =>
+  import('./ticket-draw/TicketDrawPage.js').then((m) => ({ default: m.TicketDrawPage })),
+);
+const SheetsPage = lazy(() =>
+  import('./answer-sheets/SheetsPage.js').then((m) => ({ default: m.SheetsPage })),
+);
+/** Loaded on demand: the examiner's grade sheet of an oral or written exam. */
+/** Loaded on demand: oral and state exams only. */
+const OralQueuePage = lazy(() =>
+  import('./oral-queue/OralQueuePage.js').then((m) => ({ default: m.OralQueuePage })),
+);
+const GradingPage = lazy(() => import('./grading/GradingPage.js').then((m) => ({ default: m.GradingPage })));
+/** Loaded on demand: state exams and thesis defences only — the commission's grading. */
+const CommissionPage = lazy(() =>
+  import('./commission/CommissionPage.js').then((m) => ({ default: m.CommissionPage })),
+);
 
 export function App() {
   const { t } = useTranslation();
@@ -94,10 +118,66 @@ export function App() {
                   }
                 />
                 <Route
+                  path="ticket-pools"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <TicketPoolsPage user={user} />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="ticket-pools/formats"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <TicketFormatsPage />
+                    </Suspense>
+                  }
+                />
+                <Route
                   path="sittings/:sittingId/appeals"
                   element={
                     <Suspense fallback={<Loading />}>
                       <AppealsPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="sittings/:sittingId/draw"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <TicketDrawPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="sittings/:sittingId/sheets"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <SheetsPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="sittings/:sittingId/queue"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <OralQueuePage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="sittings/:sittingId/grading"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <GradingPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="sittings/:sittingId/commission"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <CommissionPage />
                     </Suspense>
                   }
                 />

@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import { pinoHttp } from 'pino-http';
 import pkg from '../package.json' with { type: 'json' };
 import { sessionMiddleware } from './accounts/session-middleware.js';
+import { SHEET_UPLOADS_MOUNT, sheetUploads } from './answer-sheets/sheet-uploads.js';
 import type { AppContext } from './app-context.js';
 import { PaperCache } from './attempts/paper-cache.js';
 import type { Config } from './config.js';
@@ -102,12 +103,15 @@ export function createApp(deps: AppDeps): App {
 
   const api = express.Router();
   api.use((req, _res, next) => consume(ctx.limits.api, req.ip ?? 'unknown').then(() => next(), next));
-  // A bank file (≤ 2 MB of text, mostly Cyrillic) needs more room than any other body.
+  // A bank file (≤ 2 MB of text, mostly Cyrillic) or a ticket pool file (≤ 2 MB, sent as base64)
+  // needs more room than any other body.
   api.use(
-    http.importBank.path.replace(/^\/api/, ''),
+    [http.importBank.path, http.importTicketPool.path].map((path) => path.replace(/^\/api/, '')),
     jsonOnly,
     express.json({ limit: BANK_IMPORT_BODY_BYTES }),
   );
+  // Answer-sheet photos over tus: streamed to disk, so before any body parser.
+  api.use(SHEET_UPLOADS_MOUNT, sheetUploads(ctx, redis));
   api.use(jsonOnly, express.json({ limit: config.bodyLimitBytes }));
   api.use(sessionMiddleware(database.db));
   api.use(mountRoutes(routeTable, ctx));

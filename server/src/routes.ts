@@ -1,5 +1,12 @@
 import { login, logout, me, updateMe } from './accounts/auth-routes.js';
 import {
+  reviewSheet,
+  sheetFile,
+  sittingSheets,
+  studentSheets,
+  studentSheetsForStaff,
+} from './answer-sheets/sheet-routes.js';
+import {
   appealPage,
   decideAppealItem,
   fileAppeal,
@@ -19,11 +26,26 @@ import {
 import { getBlueprint, setBlueprint } from './attempts/blueprint-routes.js';
 import { auditLogRoute } from './audit/audit-routes.js';
 import { importBank, listBanks, listDisciplines } from './banks/bank-routes.js';
+import {
+  announceCommissionGrades,
+  commissionGrading,
+  commissionProtocolFile,
+  fixCommissionGrade,
+  scoreStudent,
+  setCommissionProtocol,
+} from './commission-grades/commission-routes.js';
+import {
+  gradeStudent,
+  publishGrades,
+  sittingGrades,
+  studentExamResult,
+} from './exam-grades/exam-grade-routes.js';
 import { health } from './health/health-route.js';
 import type { RouteTable } from './http/define-route.js';
 import { listMediaGaps, mediaEvents } from './media/media-events-route.js';
 import { mediaToken } from './media/media-token-route.js';
 import { deleteRecordings, downloadRecording, listRecordings } from './media/recordings/recording-routes.js';
+import { callNextStudent, oralQueue, studentQueue } from './oral-queue/queue-routes.js';
 import {
   handOver,
   intervene,
@@ -42,6 +64,12 @@ import {
   listSittings,
   studentSchedule,
 } from './sittings/sitting-routes.js';
+import {
+  attachTicketPool,
+  importTicketPool,
+  listTicketPools,
+  ticketPool,
+} from './ticket-pools/pool-routes.js';
 import {
   drawTicket,
   revealTicketDraw,
@@ -93,6 +121,10 @@ export const routeTable: RouteTable = {
   listDisciplines,
   listBanks,
   importBank,
+  listTicketPools,
+  importTicketPool,
+  ticketPool,
+  attachTicketPool,
   myLog,
   messageProctor,
   studentLog,
@@ -118,4 +150,22 @@ export const routeTable: RouteTable = {
   revealTicketDraw,
   ticketDrawReveal,
   studentTicket,
+  studentSheets,
+  sheetFile,
+  sittingSheets,
+  studentSheetsForStaff,
+  reviewSheet,
+  sittingGrades,
+  gradeStudent,
+  publishGrades,
+  studentExamResult,
+  commissionGrading,
+  scoreStudent,
+  setCommissionProtocol,
+  fixCommissionGrade,
+  announceCommissionGrades,
+  commissionProtocolFile,
+  oralQueue,
+  callNextStudent,
+  studentQueue,
 };

@@ -1,6 +1,7 @@
 import { CLIENT_EVENTS, http, ROLES, type Role, type RouteName, type SittingKind } from '@adal/shared';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admissions } from '../src/sittings/schema.js';
+import { admissions, sittings } from '../src/sittings/schema.js';
 import { dbFingerprint } from './db-fingerprint.js';
 import { anyDisciplineAndGroup, sittingOf, userId } from './fixtures.js';
 import { TestClient } from './http-client.js';
@@ -54,6 +55,12 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
   listDisciplines: ['registrar', 'admin'],
   listBanks: ['registrar', 'admin'],
   importBank: ['registrar', 'admin'],
+  // Ticket pools are kept like question banks. A sitting's examiner (its proctor) sees each
+  // student's ticket once drawn (studentTicket), never the whole closed pool.
+  listTicketPools: ['registrar', 'admin'],
+  importTicketPool: ['registrar', 'admin'],
+  ticketPool: ['registrar', 'admin'],
+  attachTicketPool: ['registrar', 'admin'],
   myLog: ['student'],
   messageProctor: ['student'],
   studentLog: WATCHERS,
@@ -79,6 +86,30 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
   revealTicketDraw: ['proctor', 'technical_secretary', 'admin'],
   ticketDrawReveal: 'authenticated',
   studentTicket: WATCHERS,
+  // Oral and written exams: the examiner (a proctor of the sitting) and admins grade and publish;
+  // commissions (their own sittings) and the dean's office read; a student sees their own grade.
+  sittingGrades: STAFF,
+  gradeStudent: ['proctor', 'admin'],
+  publishGrades: ['proctor', 'admin'],
+  studentExamResult: ['student'],
+  // State attestation: the commission (its own sittings) and admins read; the chair and the members
+  // score; the chair or the technical secretary enters the protocol; the chair fixes and announces.
+  commissionGrading: ['commission_member', 'commission_chair', 'technical_secretary', 'admin'],
+  scoreStudent: ['commission_member', 'commission_chair'],
+  setCommissionProtocol: ['commission_chair', 'technical_secretary'],
+  fixCommissionGrade: ['commission_chair'],
+  announceCommissionGrades: ['commission_chair'],
+  commissionProtocolFile: ['commission_member', 'commission_chair', 'technical_secretary', 'admin'],
+  // Answer sheets: the student uploads and sees their own pages; the sitting's proctors and
+  // commission (and admins) see and review them; the dean's office does not.
+  studentSheets: ['student'],
+  sheetFile: ['student', ...WATCHERS],
+  sittingSheets: WATCHERS,
+  studentSheetsForStaff: WATCHERS,
+  reviewSheet: WATCHERS,
+  oralQueue: WATCHERS,
+  callNextStudent: ['proctor', 'technical_secretary', 'commission_chair', 'admin'],
+  studentQueue: ['student'],
 };
 /**
  * No media server runs in this test (recordings.test.ts has one): an allowed download gets past
@@ -111,6 +142,11 @@ const ALLOWED_STATUS: Partial<Record<RouteName, (role: Role) => number>> = {
   revealTicketDraw: (role) => (OWN_SITTING[role] === 'computer_test' ? 400 : 200),
   ticketDrawReveal: (role) => (OWN_SITTING[role] === 'computer_test' ? 400 : 200),
   studentTicket: (role) => (OWN_SITTING[role] === 'computer_test' ? 400 : 404),
+  // No answer sheet has the id asked for (past every access check, then 404).
+  sheetFile: () => 404,
+  reviewSheet: () => 404,
+  // Nobody has drawn in the oral (or state) exam: nobody to call yet.
+  callNextStudent: () => 409,
 };
 const EXPECTED_EVENTS: Record<(typeof CLIENT_EVENTS)[number], Role[]> = {
   'sitting:watch': STAFF,
@@ -132,6 +168,8 @@ const OWN_SITTING: Record<Role, SittingKind> = {
 describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s', (storage) => {
   let t: TestApp;
   let attempt: { attemptId: string; questionId: string };
+  /** The written exam's ticket pool (the seed's). */
+  let writtenPool: string;
   let requestFor: (
     role: Role,
     name: RouteName,
@@ -144,8 +182,24 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
     const student01 = await userId(db, 'student01');
     const proctor1 = await userId(db, 'proctor1');
     const refs = await anyDisciplineAndGroup(db);
+    const [written] = await db
+      .select({ pool: sittings.ticketPoolId })
+      .from(sittings)
+      .where(eq(sittings.id, sittingOf(t.seed, 'written')));
+    writtenPool = written?.pool as string;
     // student01 is admitted and has an open attempt at the computer test.
     const testId = sittingOf(t.seed, 'computer_test');
+    // student01's flag report (reportFlags) ends an episode that a job logs one merge gap later; with
+    // the longest gap that happens after these tests, never between a refused call's fingerprints.
+    const [test] = await db
+      .select({ policies: sittings.policies })
+      .from(sittings)
+      .where(eq(sittings.id, testId));
+    if (!test) throw new Error('no computer test in the seed');
+    await db
+      .update(sittings)
+      .set({ policies: { ...test.policies, flagMergeGapSeconds: 600 } })
+      .where(eq(sittings.id, testId));
     await db.insert(admissions).values({
       sittingId: testId,
       studentId: student01,
@@ -161,6 +215,20 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
     attempt = { attemptId: started.body.attemptId, questionId: started.body.questions[0].questionId };
     requestFor = (role, name) => {
       const sittingId = sittingOf(t.seed, OWN_SITTING[role]);
+      // Grading is for oral and written exams: roles whose own sitting is a computer test use the
+      // written exam (proctor1 examines it); commissions read their state exam's grades.
+      const gradedSitting = OWN_SITTING[role] === 'computer_test' ? sittingOf(t.seed, 'written') : sittingId;
+      // Answer sheets are for written, oral and state exams: a computer test's roles use the
+      // written exam (proctor1 proctors it; student01 is on its list).
+      const sheetSitting = OWN_SITTING[role] === 'computer_test' ? sittingOf(t.seed, 'written') : sittingId;
+      // The queue is for oral and state exams: a computer test's roles use the oral exam.
+      const queueSitting = OWN_SITTING[role] === 'computer_test' ? sittingOf(t.seed, 'oral') : sittingId;
+      const stateExam = sittingOf(t.seed, 'state_exam');
+      const noSheet = {
+        sittingId: sheetSitting,
+        studentId: student01,
+        sheetId: '00000000-0000-4000-8000-000000000000',
+      };
       const requests: Record<RouteName, { params?: Record<string, string>; query?: string; body?: unknown }> =
         {
           login: { body: { login: LOGIN_OF[role], password: 'adal2026' } },
@@ -219,6 +287,21 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
               defaultDifficulty: 'simple',
             },
           },
+          listTicketPools: { params: { disciplineId: refs.disciplineId } },
+          importTicketPool: {
+            body: {
+              disciplineId: refs.disciplineId,
+              title: 'Tiny pool',
+              fileName: 'tiny.txt',
+              fileBase64: Buffer.from('Билет № 1\n1. Что такое транзакция?\n').toString('base64'),
+            },
+          },
+          ticketPool: { params: { poolId: writtenPool } },
+          // The written exam's own pool again: past every check, and nothing changes.
+          attachTicketPool: {
+            params: { sittingId: sittingOf(t.seed, 'written') },
+            body: { poolId: writtenPool },
+          },
           myLog: { params: { sittingId } },
           messageProctor: { params: { sittingId }, body: { text: 'The camera froze.' } },
           studentLog: { params: { sittingId, studentId: student01 } },
@@ -270,6 +353,35 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
           revealTicketDraw: { params: { sittingId }, body: {} },
           ticketDrawReveal: { params: { sittingId } },
           studentTicket: { params: { sittingId, studentId: student01 } },
+          sittingGrades: { params: { sittingId: gradedSitting } },
+          gradeStudent: {
+            params: { sittingId: gradedSitting, studentId: student01 },
+            body: { percent: 81, comment: 'Both questions answered.' },
+          },
+          publishGrades: { params: { sittingId: gradedSitting }, body: {} },
+          studentExamResult: { params: { sittingId: gradedSitting } },
+          // Every role works on the commission's state exam: student01 is scored by member1 and the
+          // chair, the protocol entered, the grade fixed and announced, the protocol downloaded.
+          commissionGrading: { params: { sittingId: stateExam } },
+          scoreStudent: {
+            params: { sittingId: stateExam, studentId: student01 },
+            body: { percent: 81, comment: 'Both questions answered.' },
+          },
+          setCommissionProtocol: {
+            params: { sittingId: stateExam },
+            body: { protocolNumber: '7', protocolDate: '2026-06-12' },
+          },
+          fixCommissionGrade: { params: { sittingId: stateExam, studentId: student01 }, body: {} },
+          announceCommissionGrades: { params: { sittingId: stateExam }, body: {} },
+          commissionProtocolFile: { params: { sittingId: stateExam }, query: '?lang=kk' },
+          studentSheets: { params: { sittingId: sheetSitting } },
+          sheetFile: { params: noSheet, query: '?size=thumbnail' },
+          sittingSheets: { params: { sittingId: sheetSitting } },
+          studentSheetsForStaff: { params: { sittingId: sheetSitting, studentId: student01 } },
+          reviewSheet: { params: noSheet, body: { decision: 'reject', reason: 'blurred' } },
+          oralQueue: { params: { sittingId: queueSitting } },
+          callNextStudent: { params: { sittingId: queueSitting }, body: {} },
+          studentQueue: { params: { sittingId: queueSitting } },
           mediaEvents: {
             body: {
               events: [
@@ -327,7 +439,8 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
       }
     }
     expect(outcomes.filter((o) => !o.endsWith(' ok'))).toEqual([]);
-  });
+    // Seven roles × every route of the contract, one after another: minutes on a busy 2-core machine.
+  }, 240_000);
 
   it('answers 401 to every non-public route without a session, changing nothing', async () => {
     const anonymous = new TestClient(t.baseUrl);
@@ -348,6 +461,9 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
     ['secretary', 'setAdmission', 'computer_test'],
     ['member1', 'getSitting', 'oral'],
     ['chair', 'getSitting', 'written'],
+    ['member1', 'sittingGrades', 'written'],
+    ['proctor1', 'publishGrades', 'state_exam'],
+    ['chair', 'commissionGrading', 'oral'],
   ] as const)('%s may not %s on a %s sitting they are not assigned to', async (login, name, kind) => {
     const client = await new TestClient(t.baseUrl).login(login);
     const sittingId = sittingOf(t.seed, kind);

@@ -122,6 +122,9 @@ describe('closed-ticket draw', () => {
       snapshotId: randomUUID(),
       recordingId: 'x',
       seq: '1',
+      sheetId: randomUUID(),
+      disciplineId: randomUUID(),
+      poolId: randomUUID(),
     };
     const bodyOf: Partial<Record<RouteName, unknown>> = {
       messageProctor: { text: 'Which ticket is the easiest?' },

@@ -1,3 +1,4 @@
+import { hasTicketDraw } from '@adal/shared';
 import {
   AccessBadge,
   ErrorNotice,
@@ -16,13 +17,16 @@ import { TrustScoreSection } from '../chat-log/TrustScoreSection.js';
 import { useChatLog } from '../chat-log/use-chat-log.js';
 import { useInstructions } from '../chat-log/use-instructions.js';
 import { useSchedule } from '../schedule/schedule-context.js';
+import { TicketExam } from '../ticket-draw/TicketExam.js';
 
 /** Loaded on demand: it brings mediasoup-client and the QR encoder. */
 const DeviceCheck = lazy(() => import('../devices/DeviceCheck.js').then((m) => ({ default: m.DeviceCheck })));
 
 /**
  * The exam room: admission, the proctor's instructions (room scan, warnings), the device check
- * and the Chat & log; once the sitting is over, why, and the trust score. The exam flows fill it in.
+ * and the Chat & log; once the sitting is over, why, and the trust score. Written, oral and state
+ * exams run here below the device check (ticket, writing time, answer sheets, result); the
+ * computer test has its own pages.
  */
 export function SittingPage() {
   const { t } = useTranslation();
@@ -77,6 +81,17 @@ export function SittingPage() {
         <Suspense fallback={<Loading />}>
           <DeviceCheck sittingId={entry.sittingId} socket={socket} />
         </Suspense>
+      )}
+      {/* Written, oral and state exams: the ticket, the writing time, the answer sheets, the result. */}
+      {entry && hasTicketDraw(entry.kind) && (
+        <TicketExam
+          key={entry.sittingId}
+          sittingId={entry.sittingId}
+          kind={entry.kind}
+          access={entry.access}
+          socket={socket}
+          sittingEnded={Boolean(ended)}
+        />
       )}
       {entry && <TrustScoreSection sittingId={entry.sittingId} socket={socket} />}
       {entry && <ChatLogPanel log={log} inline />}

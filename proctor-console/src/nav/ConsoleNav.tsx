@@ -5,7 +5,7 @@ import './console-nav.css';
 
 /**
  * The console's sections. Only the dean's office and admins have more than the sittings (the
- * question banks), so only they see the bar.
+ * question banks and the ticket pools), so only they see the bar.
  */
 export function ConsoleNav({ role }: { role: Role }) {
   const { t } = useTranslation();
@@ -16,6 +16,7 @@ export function ConsoleNav({ role }: { role: Role }) {
         {t('staff.nav.sittings')}
       </NavLink>
       <NavLink to="/banks">{t('staff.nav.banks')}</NavLink>
+      <NavLink to="/ticket-pools">{t('ticketPools.nav')}</NavLink>
     </nav>
   );
 }

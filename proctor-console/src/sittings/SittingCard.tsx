@@ -1,4 +1,4 @@
-import { isOfficeRole, type RosterEntry, type SittingWithRoster } from '@adal/shared';
+import { hasTicketDraw, isOfficeRole, type RosterEntry, type SittingWithRoster } from '@adal/shared';
 import {
   AccessBadge,
   EmptyState,
@@ -11,13 +11,18 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AnswerSheetsLink } from '../answer-sheets/AnswerSheetsLink.js';
 import { AppealsLink } from '../appeals/AppealsLink.js';
 import { AttemptCell } from '../attempts/AttemptCell.js';
 import { latestByStudent } from '../attempts/attempt-rows.js';
 import { useSittingAttempts } from '../attempts/use-sitting-attempts.js';
+import { CommissionLink } from '../commission/CommissionLink.js';
+import { GradingLink } from '../grading/GradingLink.js';
+import { OralQueueLink } from '../oral-queue/OralQueueLink.js';
 import { ProctoringLink } from '../proctoring/ProctoringLink.js';
 import { RecordingsLink } from '../recordings/RecordingsLink.js';
 import { TestPaperSection } from '../test-paper/TestPaperSection.js';
+import { TicketDrawLink } from '../ticket-draw/TicketDrawLink.js';
 import { AdmissionButton } from './AdmissionButton.js';
 import { admittedCount } from './roster.js';
 
@@ -69,6 +74,15 @@ export function SittingCard({ sitting, canAdmit, canWatch, onRosterEntry }: Sitt
             </Link>
             <ProctoringLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} />
             <RecordingsLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} />
+            {hasTicketDraw(sitting.kind) && (
+              <>
+                <TicketDrawLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} />
+                <AnswerSheetsLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} />
+                {(sitting.kind === 'oral' || sitting.kind === 'state_exam') && (
+                  <OralQueueLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} />
+                )}
+              </>
+            )}
           </div>
         )}
       </div>
@@ -101,6 +115,12 @@ export function SittingCard({ sitting, canAdmit, canWatch, onRosterEntry }: Sitt
         </div>
       </dl>
       {isTest && <AppealsLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} />}
+      <GradingLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} kind={sitting.kind} />
+      <CommissionLink
+        sittingId={sitting.sittingId}
+        discipline={sitting.discipline.name}
+        kind={sitting.kind}
+      />
       {isTest && <TestPaperSection sitting={sitting} canEdit={user !== null && isOfficeRole(user.role)} />}
       {showAttempts && attempts.state.status === 'error' && (
         <ErrorNotice error={attempts.state.error} onRetry={attempts.reload} />

@@ -10,6 +10,7 @@ import { ErrorNotice, Loading, useDocumentTitle } from '@adal/shared/web';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { StudentSheetsSection } from '../answer-sheets/StudentSheetsSection.js';
 import { isNotYours } from '../sittings/use-staff-sitting.js';
 import { ActionsPanel } from './ActionsPanel.js';
 import { ChatBox } from './ChatBox.js';
@@ -24,6 +25,9 @@ import { TrustBreakdown } from './TrustBreakdown.js';
 import { type StudentDetail, useStudentDetail } from './use-student-detail.js';
 import { useStudentFeeds } from './use-student-feeds.js';
 import './student-detail.css';
+
+/** Log entries that change the student's answer sheets. */
+const SHEET_ENTRY_TYPES = new Set(['sheet_uploaded', 'sheet_accepted', 'sheet_rejected']);
 
 /** How often the trust score is recomputed while time passes (shares grow with ongoing flags). */
 const TRUST_TICK_MS = 5000;
@@ -102,6 +106,8 @@ export function StudentDetailBody({
     () => (entries && ongoing ? trustScore(trustInput(entries, ongoing, now), overview.weights) : null),
     [entries, ongoing, now, overview.weights],
   );
+  // Answer-sheet entries in the log: each one reloads the sheet counts beside it.
+  const sheetChanges = entries ? entries.filter((e) => SHEET_ENTRY_TYPES.has(e.type)).length : null;
   if (!row) return null;
   const { canAct } = overview;
   const onEntry = (entry: LogEntry) => {
@@ -168,6 +174,12 @@ export function StudentDetailBody({
               onEntry={onEntry}
             />
           )}
+          <StudentSheetsSection
+            sittingId={sittingId}
+            studentId={studentId}
+            studentName={row.fullName}
+            changes={sheetChanges}
+          />
           <TrustBreakdown score={trust ?? row.trust} />
           <IdentityPanel fullName={row.fullName} iin={row.iin} />
           <ReportPanel

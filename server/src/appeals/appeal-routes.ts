@@ -41,7 +41,16 @@ export const passedTests = defineRoute('passedTests', {
       .from(attempts)
       .innerJoin(sittings, eq(sittings.id, attempts.sittingId))
       .innerJoin(disciplines, eq(disciplines.id, sittings.disciplineId))
-      .where(and(eq(attempts.studentId, actor.id), inArray(attempts.status, [...CLOSED]), from, to))
+      // Computer tests only: a written exam's writing time is an attempt too, with nothing to appeal.
+      .where(
+        and(
+          eq(attempts.studentId, actor.id),
+          eq(sittings.kind, 'computer_test'),
+          inArray(attempts.status, [...CLOSED]),
+          from,
+          to,
+        ),
+      )
       .orderBy(asc(attempts.finishedAt));
     const filed = rows.length
       ? await ctx.db

@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { AppContext } from '../app-context.js';
 import { recordAudit } from '../audit/record-audit.js';
+import type { Tx } from '../db/database.js';
 import { HttpError } from '../http/http-error.js';
 import { announceEntry, appendEntry } from '../violations/append-entry.js';
 import { announce } from './attempt-clock.js';
-import { loadTestSitting } from './attempt-queries.js';
+import { type AttemptRow, loadTestSitting } from './attempt-queries.js';
 import { scoreAttempt, updateTestGrade } from './grade-attempt.js';
 import { answers, attempts } from './schema.js';
 
@@ -29,6 +30,7 @@ export async function closeAttempt(
     if (reason === 'deadline' && (a.pausedAt || a.deadlineAt > now)) return null;
     const sitting = await loadTestSitting(tx, a.sittingId);
     if (!sitting) throw new Error(`sitting ${a.sittingId} is gone`);
+    if (sitting.kind !== 'computer_test') return closeWriting(tx, a, reason, actorId, now);
     const voided = reason === 'deadline' && sitting.policies.timeoutPolicy === 'void';
     const result = await scoreAttempt(tx, a, sitting.policies, { voided });
     const status = reason === 'finished' ? 'finished' : voided ? 'voided' : 'timed_out';
@@ -64,6 +66,35 @@ export async function closeAttempt(
   announce(ctx, closed.row);
   announceEntry(ctx, closed.logged);
   return closed.row;
+}
+
+/**
+ * The end of a written exam's writing time (the student's "I have finished", or the deadline):
+ * nothing to score, the examiner grades the answer sheets the student uploads next.
+ */
+async function closeWriting(tx: Tx, a: AttemptRow, reason: CloseReason, actorId: string | null, now: Date) {
+  const status = reason === 'finished' ? 'finished' : 'timed_out';
+  const [row] = await tx
+    .update(attempts)
+    .set({ status, finishedAt: reason === 'finished' ? now : a.deadlineAt, pausedAt: null })
+    .where(eq(attempts.id, a.id))
+    .returning();
+  if (!row) throw new Error('attempt update returned no row');
+  await recordAudit(tx, {
+    actorId,
+    action: `writing.${status}`,
+    subject: a.sittingId,
+    details: { attemptId: a.id, studentId: a.studentId },
+  });
+  const logged = await appendEntry(tx, {
+    sittingId: a.sittingId,
+    studentId: a.studentId,
+    source: 'system',
+    type: 'writing_over',
+    severity: 'info',
+    evidence: { attemptId: a.id, reason },
+  });
+  return { row, logged };
 }
 
 /** Student's Finish: only when every question has a saved answer (the button appears then). */

@@ -119,28 +119,3 @@ export const answerSaves = pgTable(
   },
   (t) => [index().on(t.attemptId)],
 );
-
-export const sheetQualityEnum = pgEnum('sheet_quality', ['pending', 'accepted', 'rejected']);
-
-/** A photographed A4 answer sheet; the bytes live in storage, the hash proves they are unchanged. */
-export const answerSheetUploads = pgTable(
-  'answer_sheet_uploads',
-  {
-    id: id(),
-    sittingId: sittingRef(),
-    studentId: userRef(),
-    pageNumber: integer().notNull(),
-    sha256: text().notNull(),
-    mimeType: text().notNull(),
-    byteSize: bigint({ mode: 'number' }).notNull(),
-    storageKey: text().notNull().unique(),
-    quality: sheetQualityEnum().notNull().default('pending'),
-    uploadedAt: createdAt(),
-  },
-  (t) => [
-    unique().on(t.sittingId, t.studentId, t.pageNumber),
-    check('sheets_page_positive', sql`${t.pageNumber} >= 1`),
-    check('sheets_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
-    check('sheets_mime', sql`${t.mimeType} in ('image/jpeg', 'image/png', 'image/webp')`),
-  ],
-);

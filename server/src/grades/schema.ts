@@ -51,6 +51,8 @@ export const grades = pgTable(
     protocolNumber: text(),
     protocolDate: date(),
     publishedAt: at(),
+    /** The examiner's comment (oral and written exams), shown with the grade once published. */
+    comment: text().notNull().default(''),
   },
   (t) => [
     unique().on(t.sittingId, t.studentId),

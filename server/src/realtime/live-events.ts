@@ -6,6 +6,7 @@ import type {
   LogAppended,
   MediaSourceEvent,
   ServerToClientEvents,
+  SheetChanged,
   StudentHandedOver,
 } from '@adal/shared';
 import type { Server } from 'socket.io';
@@ -31,6 +32,12 @@ export interface LiveEvents {
   flagEpisode(event: FlagEpisodeChanged): void;
   /** To the sitting's watchers: a student has a new proctor. */
   studentHandedOver(event: StudentHandedOver): void;
+  /** To the student and the sitting's watchers: an answer-sheet page was stored, accepted or rejected. */
+  sheetChanged(event: SheetChanged): void;
+  /** To the student only: their grade for the sitting was published (the payload names no grade). */
+  gradePublished(event: { sittingId: string; studentId: string }): void;
+  /** To the sitting's watchers and its students in the queue: someone was called or answered. */
+  oralQueueChanged(event: { sittingId: string; studentIds: readonly string[] }): void;
   /** Disconnects the sockets of a session that logged out, on every server process. */
   sessionEnded(tokenHash: string): void;
 }
@@ -49,6 +56,12 @@ export function liveEvents(io: Server<never, ServerToClientEvents>): LiveEvents 
     flagEpisode: (event) =>
       io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('flag:episode', event),
     studentHandedOver: (event) => io.to(sittingRoom(event.sittingId)).emit('student:handedOver', event),
+    sheetChanged: (event) =>
+      io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('sheet:changed', event),
+    gradePublished: ({ sittingId, studentId }) =>
+      io.to(userRoom(studentId)).emit('grade:published', { sittingId }),
+    oralQueueChanged: ({ sittingId, studentIds }) =>
+      io.to([sittingRoom(sittingId), ...studentIds.map(userRoom)]).emit('oral:queueChanged', { sittingId }),
     sessionEnded: (tokenHash) => io.in(sessionRoom(tokenHash)).disconnectSockets(true),
   };
 }

@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { tickets } from '../banks/schema.js';
 import type { Db, Tx } from '../db/database.js';
 import { HttpError } from '../http/http-error.js';
-import { type DrawSitting, rosterSize } from './draw-sitting.js';
+import { sittings } from '../sittings/schema.js';
+import { type DrawSitting, lockDraw, rosterSize } from './draw-sitting.js';
 import { ticketDrawPlans } from './schema.js';
 
 export type DrawPlanRow = typeof ticketDrawPlans.$inferSelect;
@@ -45,26 +46,37 @@ export async function loadPlan(db: Db | Tx, sittingId: string): Promise<DrawPlan
 export async function ensurePlan(db: Db, sitting: DrawSitting): Promise<DrawPlanRow> {
   const existing = await loadPlan(db, sitting.id);
   if (existing) return existing;
-  const numbers = (
-    await db.select({ number: tickets.number }).from(tickets).where(eq(tickets.poolId, sitting.ticketPoolId))
-  ).map((t) => t.number);
-  if (numbers.length === 0)
-    throw new HttpError('conflict', 'The ticket pool of this sitting is empty; tell your proctor.');
-  // Enough rounds for the whole group: each round deals every ticket once.
-  const rounds = Math.max(1, Math.ceil((await rosterSize(db, sitting.groupId)) / numbers.length));
-  const plan = await newPlan(numbers, rounds);
-  await db
-    .insert(ticketDrawPlans)
-    .values({
-      sittingId: sitting.id,
-      poolId: sitting.ticketPoolId,
-      poolSize: numbers.length,
-      ticketOrder: plan.order,
-      salt: plan.salt,
-      commitment: plan.commitment,
-    })
-    .onConflictDoNothing();
-  const made = await loadPlan(db, sitting.id);
-  if (!made) throw new Error('ticket draw plan missing after insert');
-  return made;
+  // Under the draw's lock, with the pool read again: a pool attached at this moment (which takes
+  // the same lock) is either fully before the plan or refused after it.
+  return db.transaction(async (tx) => {
+    await lockDraw(tx, sitting.id);
+    const raced = await loadPlan(tx, sitting.id);
+    if (raced) return raced;
+    const [current] = await tx
+      .select({ poolId: sittings.ticketPoolId })
+      .from(sittings)
+      .where(eq(sittings.id, sitting.id));
+    const poolId = current?.poolId ?? sitting.ticketPoolId;
+    const numbers = (
+      await tx.select({ number: tickets.number }).from(tickets).where(eq(tickets.poolId, poolId))
+    ).map((t) => t.number);
+    if (numbers.length === 0)
+      throw new HttpError('conflict', 'The ticket pool of this sitting is empty; tell your proctor.');
+    // Enough rounds for the whole group: each round deals every ticket once.
+    const rounds = Math.max(1, Math.ceil((await rosterSize(tx, sitting.groupId)) / numbers.length));
+    const plan = await newPlan(numbers, rounds);
+    const [made] = await tx
+      .insert(ticketDrawPlans)
+      .values({
+        sittingId: sitting.id,
+        poolId,
+        poolSize: numbers.length,
+        ticketOrder: plan.order,
+        salt: plan.salt,
+        commitment: plan.commitment,
+      })
+      .returning();
+    if (!made) throw new Error('ticket draw plan insert returned no row');
+    return made;
+  });
 }

@@ -1,4 +1,4 @@
-import { hasTicketDraw, type SittingKind } from '@adal/shared';
+import { hasTicketDraw, type SittingKind, type SittingPolicies } from '@adal/shared';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import { HttpError } from '../http/http-error.js';
@@ -11,6 +11,7 @@ export interface DrawSitting {
   kind: SittingKind;
   groupId: string;
   ticketPoolId: string;
+  policies: SittingPolicies;
 }
 
 /**
@@ -24,6 +25,7 @@ export async function drawSitting(db: Db | Tx, sittingId: string): Promise<DrawS
       kind: sittings.kind,
       groupId: sittings.groupId,
       ticketPoolId: sittings.ticketPoolId,
+      policies: sittings.policies,
     })
     .from(sittings)
     .where(eq(sittings.id, sittingId));
@@ -37,7 +39,7 @@ export async function drawSitting(db: Db | Tx, sittingId: string): Promise<DrawS
     );
   if (!row.ticketPoolId)
     throw new HttpError('conflict', 'No ticket pool is set for this sitting yet; tell your proctor.');
-  return { id: row.id, kind, groupId: row.groupId, ticketPoolId: row.ticketPoolId };
+  return { id: row.id, kind, groupId: row.groupId, ticketPoolId: row.ticketPoolId, policies: row.policies };
 }
 
 /** How many students the sitting's group has: the plan deals enough rounds for all of them. */

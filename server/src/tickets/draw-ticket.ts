@@ -1,6 +1,7 @@
 import { cardToPosition, type DrawBlock, type DrawnTicket, type TicketBoard, tableAfter } from '@adal/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import type { AppContext } from '../app-context.js';
+import { announce, scheduleDeadline } from '../attempts/attempt-clock.js';
 import { isAdmitted } from '../attempts/attempt-queries.js';
 import { tickets } from '../banks/schema.js';
 import type { Db, Tx } from '../db/database.js';
@@ -13,6 +14,7 @@ import { type DrawPlanRow, ensurePlan, loadPlan } from './draw-plan.js';
 import { type DrawSitting, drawSitting, lockDraw } from './draw-sitting.js';
 import { ticketDraws } from './schema.js';
 import { drawnTicket, showTicket, studentDraw } from './ticket-views.js';
+import { startWriting, writingClock } from './writing-time.js';
 
 const BLOCKED: Record<DrawBlock, string> = {
   not_admitted: 'The proctor has not admitted you yet.',
@@ -73,6 +75,7 @@ export async function ticketBoard(ctx: AppContext, student: Actor, sittingId: st
     revealed: plan.revealedAt !== null,
     blockedBy: mine ? null : await blockOf(ctx.db, sittingId, student.id, plan, drawn),
     myTicket: mine ? await showTicket(ctx, mine, student) : null,
+    writing: mine ? await writingClock(ctx.db, sittingId, student.id) : null,
   };
 }
 
@@ -108,7 +111,7 @@ export async function drawTicket(
   const done = await ctx.db.transaction(async (tx) => {
     await lockDraw(tx, sittingId);
     const raced = await studentDraw(tx, sittingId, student.id);
-    if (raced) return { draw: raced, logged: undefined };
+    if (raced) return { draw: raced, logged: undefined, writing: undefined };
     const current = await loadPlan(tx, sittingId);
     if (!current) throw new Error('ticket draw plan missing');
     const draws = await drawsSoFar(tx, sittingId);
@@ -165,9 +168,18 @@ export async function drawTicket(
       },
       at: drawnAt,
     });
-    return { draw, logged };
+    const writing =
+      current && sitting.kind === 'written'
+        ? await startWriting(tx, sitting, student.id, drawnAt)
+        : undefined;
+    return { draw, logged, writing };
   });
   if (!done.logged) return showTicket(ctx, done.draw, student);
   announceEntry(ctx, done.logged);
+  if (done.writing) {
+    await scheduleDeadline(ctx, done.writing.row);
+    announce(ctx, done.writing.row);
+    announceEntry(ctx, done.writing.logged);
+  }
   return drawnTicket(ctx.db, done.draw);
 }

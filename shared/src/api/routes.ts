@@ -4,6 +4,14 @@ import { RecordingParams, RecordingsDeleted, SittingRecordingList, Streamed } fr
 import { MediaEventsAccepted, MediaEventsBody, MediaGapList } from '../media/source-events.js';
 import { MediaTokenBody, MediaTokenResponse } from '../media/sources.js';
 import {
+  AnswerSheet,
+  AnswerSheetSet,
+  ReviewSheetBody,
+  SheetFileQuery,
+  SheetParams,
+  SittingSheetList,
+} from './answer-sheets.js';
+import {
   AppealList,
   AppealPage,
   AppealParams,
@@ -28,7 +36,26 @@ import {
 import { AuditList, AuditQuery } from './audit.js';
 import { Empty, LoginBody, Me, UpdateMeBody } from './auth.js';
 import { BankList, DisciplineList, ImportBankBody, ImportBankResult } from './banks.js';
+import {
+  AnnounceCommissionResult,
+  CommissionGrading,
+  CommissionProtocol,
+  CommissionProtocolBody,
+  CommissionRow,
+  CommissionScoreBody,
+  FixCommissionGradeBody,
+  ProtocolFileQuery,
+} from './commission-grades.js';
+import {
+  GradeParams,
+  GradeRow,
+  GradeStudentBody,
+  PublishGradesResult,
+  SittingGrades,
+  StudentExamResult,
+} from './exam-grades.js';
 import { Health } from './health.js';
+import { OralQueueView, StudentQueueView } from './oral-queue.js';
 import {
   FlagReportBody,
   FlagReportResult,
@@ -61,6 +88,16 @@ import {
   TicketDrawOverview,
   TicketDrawReveal,
 } from './ticket-draw.js';
+import {
+  AttachTicketPoolBody,
+  DisciplineParams,
+  DisciplineTicketPools,
+  ImportTicketPoolBody,
+  ImportTicketPoolResult,
+  TicketPoolParams,
+  TicketPoolPreview,
+  TicketSitting,
+} from './ticket-pools.js';
 import {
   LogEntry,
   LogEntryList,
@@ -234,6 +271,35 @@ export const http = {
   listBanks: { method: 'GET', path: '/api/banks', response: BankList },
   /** A GIFT, Aiken or CSV file becomes a new bank, all or nothing (400 lists the file's bad lines). */
   importBank: { method: 'POST', path: '/api/banks/import', body: ImportBankBody, response: ImportBankResult },
+  /** A discipline's ticket pools and its closed-ticket sittings that have not ended. */
+  listTicketPools: {
+    method: 'GET',
+    path: '/api/disciplines/:disciplineId/ticket-pools',
+    params: DisciplineParams,
+    response: DisciplineTicketPools,
+  },
+  /** A text or CSV file becomes a new ticket pool, all or nothing (400 lists the file's bad lines). */
+  importTicketPool: {
+    method: 'POST',
+    path: '/api/ticket-pools/import',
+    body: ImportTicketPoolBody,
+    response: ImportTicketPoolResult,
+  },
+  /** Every ticket of a pool with its questions, for the staff who keep pools. */
+  ticketPool: {
+    method: 'GET',
+    path: '/api/ticket-pools/:poolId',
+    params: TicketPoolParams,
+    response: TicketPoolPreview,
+  },
+  /** The pool a written, oral or state exam draws from; refused once its draw order is fixed. */
+  attachTicketPool: {
+    method: 'PUT',
+    path: '/api/sittings/:sittingId/ticket-pool',
+    params: SittingParams,
+    body: AttachTicketPoolBody,
+    response: TicketSitting,
+  },
   /** The student's own Chat&log for a sitting. */
   myLog: {
     method: 'GET',
@@ -413,6 +479,142 @@ export const http = {
     path: '/api/sittings/:sittingId/students/:studentId/ticket',
     params: StudentLogParams,
     response: StudentTicket,
+  },
+  /** The student's answer-sheet pages for a sitting (bytes arrive over tus at sheetUploadPath). */
+  studentSheets: {
+    method: 'GET',
+    path: '/api/student/sittings/:sittingId/sheets',
+    params: SittingParams,
+    response: AnswerSheetSet,
+  },
+  /** A page image or its thumbnail, for its student and the sitting's staff. */
+  sheetFile: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/students/:studentId/sheets/:sheetId/file',
+    params: SheetParams,
+    query: SheetFileQuery,
+    response: Streamed,
+  },
+  /** The gallery's list: each student of the sitting with page counts per status. */
+  sittingSheets: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/sheets',
+    params: SittingParams,
+    response: SittingSheetList,
+  },
+  /** One student's pages for staff (current and replaced). */
+  studentSheetsForStaff: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/students/:studentId/sheets',
+    params: StudentLogParams,
+    response: AnswerSheetSet,
+  },
+  /** Accept a page, or reject it with a reason (the student is told and uploads it again). */
+  reviewSheet: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/students/:studentId/sheets/:sheetId/review',
+    params: SheetParams,
+    body: ReviewSheetBody,
+    response: AnswerSheet,
+  },
+  /** Oral and written exams: every student with ticket, sheets and grade (examiners, commission). */
+  sittingGrades: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/grades',
+    params: SittingParams,
+    response: SittingGrades,
+  },
+  /** The examiner grades one student with a comment; hidden from the student until published. */
+  gradeStudent: {
+    method: 'PUT',
+    path: '/api/sittings/:sittingId/students/:studentId/grade',
+    params: GradeParams,
+    body: GradeStudentBody,
+    response: GradeRow,
+  },
+  /** Publishes the sitting's recorded grades to their students; audited. */
+  publishGrades: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/grades/publish',
+    params: SittingParams,
+    body: Empty,
+    response: PublishGradesResult,
+  },
+  /** The student's grade for an oral or written sitting, once published. */
+  studentExamResult: {
+    method: 'GET',
+    path: '/api/student/sittings/:sittingId/result',
+    params: SittingParams,
+    response: StudentExamResult,
+  },
+  /** State attestation: the commission's scores, final grades and protocol, as the viewer may see them. */
+  commissionGrading: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/commission',
+    params: SittingParams,
+    response: CommissionGrading,
+  },
+  /** A commission member (or the chair) scores one student; locked once the chair fixes the grade. */
+  scoreStudent: {
+    method: 'PUT',
+    path: '/api/sittings/:sittingId/students/:studentId/commission-score',
+    params: GradeParams,
+    body: CommissionScoreBody,
+    response: CommissionRow,
+  },
+  /** The chair or the technical secretary enters the protocol's number and date. */
+  setCommissionProtocol: {
+    method: 'PUT',
+    path: '/api/sittings/:sittingId/commission/protocol',
+    params: SittingParams,
+    body: CommissionProtocolBody,
+    response: CommissionProtocol,
+  },
+  /** The chair fixes one student's final grade (the mean, or another percent with a reason). */
+  fixCommissionGrade: {
+    method: 'PUT',
+    path: '/api/sittings/:sittingId/students/:studentId/commission-grade',
+    params: GradeParams,
+    body: FixCommissionGradeBody,
+    response: CommissionRow,
+  },
+  /** The chair announces the fixed grades to their students; idempotent. */
+  announceCommissionGrades: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/commission/announce',
+    params: SittingParams,
+    body: Empty,
+    response: AnnounceCommissionResult,
+  },
+  /** The sitting's protocol as an A4 PDF, for its commission and admins. */
+  commissionProtocolFile: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/commission/protocol/file',
+    params: SittingParams,
+    query: ProtocolFileQuery,
+    response: Streamed,
+  },
+  /** Oral and state exams: the queue in list order, who prepares, who answers, the timers. */
+  oralQueue: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/queue',
+    params: SittingParams,
+    response: OralQueueView,
+  },
+  /** The one answering is done; the next preparing student in list order is called. */
+  callNextStudent: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/queue/next',
+    params: SittingParams,
+    body: Empty,
+    response: OralQueueView,
+  },
+  /** The student's own place in the oral queue. */
+  studentQueue: {
+    method: 'GET',
+    path: '/api/student/sittings/:sittingId/queue',
+    params: SittingParams,
+    response: StudentQueueView,
   },
 } as const satisfies Record<string, RouteContract>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../domain/roles.js';
+import { AttemptClock } from './attempts.js';
 import { Id } from './sittings.js';
 
 /**
@@ -36,6 +37,10 @@ export const DrawnTicket = z.object({
 });
 export type DrawnTicket = z.infer<typeof DrawnTicket>;
 
+/** The writing time of a written exam: an attempt without questions, with the test clock's rules. */
+export const WritingClock = AttemptClock.extend({ attemptId: Id });
+export type WritingClock = z.infer<typeof WritingClock>;
+
 /** The student's table: the tickets face down, the commitment, and their own ticket once drawn. */
 export const TicketBoard = z.object({
   sittingId: Id,
@@ -49,6 +54,11 @@ export const TicketBoard = z.object({
   revealed: z.boolean(),
   blockedBy: DrawBlock.nullable(),
   myTicket: DrawnTicket.nullable(),
+  /**
+   * Written exams: the writing time that starts when the ticket is shown (server-owned, stops
+   * while a proctor pauses or a lost camera suspends it). null before the draw and for oral exams.
+   */
+  writing: WritingClock.nullable(),
 });
 export type TicketBoard = z.infer<typeof TicketBoard>;
 

@@ -83,6 +83,20 @@ export const SystemAction = z.enum([
   'ticket_drawn',
   /** The student's ticket was shown again: to them on reload, or to a staff member. */
   'ticket_viewed',
+  /** Written exams: the writing time started with the ticket (evidence: attempt, deadline). */
+  'writing_started',
+  /** Written exams: the writing time ran out, or the student said they had finished writing. */
+  'writing_over',
+  /** An answer-sheet page was stored (evidence: page, sha256, sharpness, blurred). */
+  'sheet_uploaded',
+  /** The proctor accepted or rejected a page (evidence: page, sheet id, reason). */
+  'sheet_accepted',
+  'sheet_rejected',
+  /** Oral exams: the student was called to answer, and finished answering. */
+  'called_to_answer',
+  'answered',
+  /** The examiner's grade was published to the student. */
+  'grade_published',
 ]);
 export type SystemAction = z.infer<typeof SystemAction>;
 

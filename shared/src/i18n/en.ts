@@ -2,12 +2,18 @@ import type { ErrorCode } from '../api/errors.js';
 import type { Role } from '../domain/roles.js';
 import type { ControlKind, SittingKind } from '../domain/sitting-kinds.js';
 import { appealsEn } from './appeals/en.js';
+import { commissionEn } from './commission/en.js';
 import { computerTestEn } from './computer-test/en.js';
+import { gradingEn } from './grading/en.js';
 import { mediaEn } from './media/en.js';
+import { oralQueueEn } from './oral-queue/en.js';
 import { proctoringEn } from './proctoring/en.js';
+import { sheetsConsoleEn } from './sheets-console/en.js';
 import { staffEn } from './staff/en.js';
 import { studentDetailEn } from './student-detail/en.js';
 import { studentLogEn } from './student-log/en.js';
+import { ticketPoolsEn } from './ticket-pools/en.js';
+import { writtenExamEn } from './written-exam/en.js';
 
 /**
  * The English catalogue defines the shape every catalogue must have (`Catalogue = typeof en`).
@@ -113,6 +119,12 @@ export const en = {
   proctoring: proctoringEn,
   studentLog: studentLogEn,
   studentDetail: studentDetailEn,
+  ticketPools: ticketPoolsEn,
+  writtenExam: writtenExamEn,
+  oralQueue: oralQueueEn,
+  sheetsConsole: sheetsConsoleEn,
+  grading: gradingEn,
+  commission: commissionEn,
   wrongApp: {
     staffTitle: 'This portal is for students',
     staffBody: 'Staff work in the proctor console.',

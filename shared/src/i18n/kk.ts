@@ -1,11 +1,17 @@
 import { appealsKk } from './appeals/kk.js';
+import { commissionKk } from './commission/kk.js';
 import { computerTestKk } from './computer-test/kk.js';
+import { gradingKk } from './grading/kk.js';
 import type { Catalogue } from './index.js';
 import { mediaKk } from './media/kk.js';
+import { oralQueueKk } from './oral-queue/kk.js';
 import { proctoringKk } from './proctoring/kk.js';
+import { sheetsConsoleKk } from './sheets-console/kk.js';
 import { staffKk } from './staff/kk.js';
 import { studentDetailKk } from './student-detail/kk.js';
 import { studentLogKk } from './student-log/kk.js';
+import { ticketPoolsKk } from './ticket-pools/kk.js';
+import { writtenExamKk } from './written-exam/kk.js';
 
 /** Kazakh (Cyrillic): the words of the students' guides (емтихан кестесі, рұқсат, МАК). */
 export const kk: Catalogue = {
@@ -108,6 +114,12 @@ export const kk: Catalogue = {
   proctoring: proctoringKk,
   studentLog: studentLogKk,
   studentDetail: studentDetailKk,
+  ticketPools: ticketPoolsKk,
+  writtenExam: writtenExamKk,
+  oralQueue: oralQueueKk,
+  sheetsConsole: sheetsConsoleKk,
+  grading: gradingKk,
+  commission: commissionKk,
   wrongApp: {
     staffTitle: 'Бұл портал білім алушыларға арналған',
     staffBody: 'Қызметкерлер проктор консолінде жұмыс істейді.',

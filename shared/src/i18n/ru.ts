@@ -1,11 +1,17 @@
 import { appealsRu } from './appeals/ru.js';
+import { commissionRu } from './commission/ru.js';
 import { computerTestRu } from './computer-test/ru.js';
+import { gradingRu } from './grading/ru.js';
 import type { Catalogue } from './index.js';
 import { mediaRu } from './media/ru.js';
+import { oralQueueRu } from './oral-queue/ru.js';
 import { proctoringRu } from './proctoring/ru.js';
+import { sheetsConsoleRu } from './sheets-console/ru.js';
 import { staffRu } from './staff/ru.js';
 import { studentDetailRu } from './student-detail/ru.js';
 import { studentLogRu } from './student-log/ru.js';
+import { ticketPoolsRu } from './ticket-pools/ru.js';
+import { writtenExamRu } from './written-exam/ru.js';
 
 /** Russian: the words of the Russian-language guides (расписание экзаменов, доступ, ГЭК). */
 export const ru: Catalogue = {
@@ -108,6 +114,12 @@ export const ru: Catalogue = {
   proctoring: proctoringRu,
   studentLog: studentLogRu,
   studentDetail: studentDetailRu,
+  ticketPools: ticketPoolsRu,
+  writtenExam: writtenExamRu,
+  oralQueue: oralQueueRu,
+  sheetsConsole: sheetsConsoleRu,
+  grading: gradingRu,
+  commission: commissionRu,
   wrongApp: {
     staffTitle: 'Этот портал предназначен для обучающихся',
     staffBody: 'Сотрудники работают в консоли проктора.',

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { AckCallback } from '../api/ack.js';
+import { SheetChanged } from '../api/answer-sheets.js';
 import { AppealDecided } from '../api/appeals.js';
 import { type AttemptAnswerAck, AttemptAnswerPayload, AttemptChanged } from '../api/attempts.js';
+import { GradePublished } from '../api/exam-grades.js';
+import { OralQueueChanged } from '../api/oral-queue.js';
 import { FlagEpisodeChanged, StudentHandedOver } from '../api/proctoring.js';
 import { Id } from '../api/sittings.js';
 import { LogAppended } from '../api/violations.js';
@@ -47,6 +50,12 @@ export interface ServerToClientEvents {
   'flag:episode': (event: FlagEpisodeChanged) => void;
   /** A student was handed over to another proctor (to the sitting's watchers). */
   'student:handedOver': (event: StudentHandedOver) => void;
+  /** An answer-sheet page was stored, accepted or rejected (to the student and the watchers). */
+  'sheet:changed': (event: SheetChanged) => void;
+  /** The student's grade for a sitting was published. */
+  'grade:published': (event: GradePublished) => void;
+  /** Oral exams: someone was called or has answered (to the watchers and the sitting's students). */
+  'oral:queueChanged': (event: OralQueueChanged) => void;
 }
 
 /** Inbound payload schemas by event name: the server parses every payload with these. */
@@ -68,4 +77,7 @@ export const serverEventSchemas = {
   'media:sourceChanged': MediaSourceEvent,
   'flag:episode': FlagEpisodeChanged,
   'student:handedOver': StudentHandedOver,
+  'sheet:changed': SheetChanged,
+  'grade:published': GradePublished,
+  'oral:queueChanged': OralQueueChanged,
 } as const satisfies { [E in keyof ServerToClientEvents]: z.ZodType<Parameters<ServerToClientEvents[E]>[0]> };

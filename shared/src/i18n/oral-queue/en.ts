@@ -1,0 +1,36 @@
+/** The oral exam's queue in the proctor console. */
+export const oralQueueEn = {
+  title: 'Oral exam queue',
+  link: 'Queue',
+  linkLabel: 'Oral exam queue: {{discipline}}',
+  intro:
+    'Students answer in list order. The first answer starts {{minutes}} minutes after the last student drew a ticket; then "Next student" ends the current answer and calls the next student.',
+  notYours: 'This is not one of your sittings.',
+  stillDrawing: 'Waiting for every admitted student to draw a ticket.',
+  startsIn: 'Questioning starts in {{time}} ({{minutes}} minutes of preparation after the last draw).',
+  mayStart: 'Preparation time is over: call the first student.',
+  allAnswered: 'Every student in the queue has answered.',
+  next: 'Next student: {{name}}',
+  finishLast: 'End the last answer',
+  tableLabel: 'Queue',
+  student: 'Student',
+  ticket: 'Ticket',
+  stage: 'Stage',
+  timer: 'Time',
+  absent: 'Not in the queue (not admitted or left)',
+  mine: {
+    title: 'Your turn to answer',
+    called: 'You are called: answer your ticket now.',
+    answered: 'Your answer is over.',
+    place: 'You are number {{place}} in the queue; {{ahead}} before you.',
+    startsAt: 'Questioning starts at {{time}}.',
+    waitingForDraws: 'Questioning starts after every student has drawn a ticket and prepared.',
+  },
+  stages: {
+    absent: 'Not in the queue',
+    drawing: 'Has not drawn yet',
+    preparing: 'Preparing',
+    answering: 'Answering',
+    answered: 'Answered',
+  },
+};
