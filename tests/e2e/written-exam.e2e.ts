@@ -94,6 +94,7 @@ describe('a written exam from the draw to the grade', () => {
     await student.getByRole('button', { name: 'I have finished writing' }).click();
     await student.getByRole('button', { name: 'Yes, I have finished' }).click();
     await student.getByTestId('writing-over').waitFor({ timeout: 10_000 });
+    expect(await student.getByTestId('time-left').count()).toBe(0);
 
     // Three pages photographed and uploaded, each with its progress bar.
     const sheets = student.getByTestId('answer-sheets');

@@ -37,7 +37,8 @@ export function WritingTime({ writing, onReload }: { writing: WritingState; onRe
     >
       <div className="page-head">
         <h2 id="writing-time-title">{t('writtenExam.writing.title')}</h2>
-        <Countdown clock={writing.clock} />
+        {/* Once writing is over a frozen time left would only mislead. */}
+        {phase !== 'over' && <Countdown clock={writing.clock} />}
       </div>
       {phase === 'over' ? (
         <p className="notice notice-info" role="status" data-testid="writing-over">

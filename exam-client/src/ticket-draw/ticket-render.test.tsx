@@ -171,6 +171,7 @@ describe('the writing time', () => {
     );
     expect(over).toContain('data-state="over"');
     expect(over).toContain('Photograph and upload your answer sheets below.');
+    expect(over).not.toContain('role="timer"');
     expect(buttonNames(over)).toEqual([]);
   });
 });
