@@ -8,9 +8,9 @@ import { type ImportOutcome, importOutcome } from './import-file.js';
  * is several megabytes on a slow line. Same origin, same session cookie, same error shape.
  */
 
-type OnProgress = (loaded: number, total: number) => void;
+export type OnProgress = (loaded: number, total: number) => void;
 
-const aborted = () => new DOMException('The import was cancelled.', 'AbortError');
+export const aborted = () => new DOMException('The import was cancelled.', 'AbortError');
 
 /** The file's text as UTF-8, with progress while large files are read. */
 export function readFileText(file: Blob, onProgress: OnProgress, signal?: AbortSignal): Promise<string> {
@@ -54,9 +54,16 @@ export interface UploadCallbacks {
   signal?: AbortSignal;
 }
 
-/** POST /api/banks/import with upload progress; resolves to what the answer means. */
-export function uploadBank(body: ImportBankBody, callbacks: UploadCallbacks): Promise<ImportOutcome> {
-  const route = http.importBank;
+/**
+ * POSTs `body` as JSON to an import route with upload progress; `answer` reads the status and the
+ * parsed body (an HTML error page parses to undefined). Shared by the bank and ticket-pool imports.
+ */
+export function postWithProgress<T>(
+  route: { method: string; path: string },
+  body: unknown,
+  callbacks: UploadCallbacks,
+  answer: (status: number, body: unknown) => T,
+): Promise<T> {
   const { signal } = callbacks;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(aborted());
@@ -77,7 +84,7 @@ export function uploadBank(body: ImportBankBody, callbacks: UploadCallbacks): Pr
     xhr.upload.onload = () => callbacks.onUploaded();
     xhr.onload = () => {
       done();
-      resolve(importOutcome(xhr.status, parseBody(xhr.responseText)));
+      resolve(answer(xhr.status, parseBody(xhr.responseText)));
     };
     xhr.onerror = () => {
       done();
@@ -90,3 +97,7 @@ export function uploadBank(body: ImportBankBody, callbacks: UploadCallbacks): Pr
     xhr.send(JSON.stringify(body));
   });
 }
+
+/** POST /api/banks/import with upload progress; resolves to what the answer means. */
+export const uploadBank = (body: ImportBankBody, callbacks: UploadCallbacks): Promise<ImportOutcome> =>
+  postWithProgress(http.importBank, body, callbacks, importOutcome);

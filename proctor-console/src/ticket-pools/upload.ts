@@ -1,5 +1,5 @@
 import { http, type ImportTicketPoolBody } from '@adal/shared';
-import { ApiError, urlFor } from '@adal/shared/web';
+import { aborted, type OnProgress, postWithProgress, type UploadCallbacks } from '../banks/upload.js';
 import { type PoolImportOutcome, poolImportOutcome } from './pool-import.js';
 
 /**
@@ -7,10 +7,6 @@ import { type PoolImportOutcome, poolImportOutcome } from './pool-import.js';
  * through XMLHttpRequest rather than the api client's fetch: fetch cannot report upload progress.
  * Same origin, same session cookie, same error shape. As the bank import does (banks/upload.ts).
  */
-
-type OnProgress = (loaded: number, total: number) => void;
-
-const aborted = () => new DOMException('The import was cancelled.', 'AbortError');
 
 /** The file's bytes as they are on disk, with progress while large files are read. */
 export function readFileBytes(file: Blob, onProgress: OnProgress, signal?: AbortSignal): Promise<Uint8Array> {
@@ -38,58 +34,8 @@ export function readFileBytes(file: Blob, onProgress: OnProgress, signal?: Abort
   });
 }
 
-function parseBody(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined; // an HTML error page: the status still gives the error code
-  }
-}
-
-export interface UploadCallbacks {
-  onUploadProgress: OnProgress;
-  /** Every byte is sent; the server is now checking the file. */
-  onUploaded: () => void;
-  signal?: AbortSignal;
-}
-
 /** POST /api/ticket-pools/import with upload progress; resolves to what the answer means. */
-export function uploadPool(
+export const uploadPool = (
   body: ImportTicketPoolBody,
   callbacks: UploadCallbacks,
-): Promise<PoolImportOutcome> {
-  const route = http.importTicketPool;
-  const { signal } = callbacks;
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(aborted());
-    const xhr = new XMLHttpRequest();
-    const onAbort = () => xhr.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const done = () => signal?.removeEventListener('abort', onAbort);
-
-    xhr.open(route.method, urlFor(route));
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('content-type', 'application/json');
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.responseType = 'text';
-    // Upload listeners must be attached before send().
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) callbacks.onUploadProgress(event.loaded, event.total);
-    };
-    xhr.upload.onload = () => callbacks.onUploaded();
-    xhr.onload = () => {
-      done();
-      resolve(poolImportOutcome(xhr.status, parseBody(xhr.responseText)));
-    };
-    xhr.onerror = () => {
-      done();
-      reject(new ApiError('network', `${route.method} ${route.path} failed to reach the server`, 0));
-    };
-    xhr.onabort = () => {
-      done();
-      reject(aborted());
-    };
-    xhr.send(JSON.stringify(body));
-  });
-}
+): Promise<PoolImportOutcome> => postWithProgress(http.importTicketPool, body, callbacks, poolImportOutcome);
