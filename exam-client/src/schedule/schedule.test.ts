@@ -10,6 +10,7 @@ const entry = (sittingId: string, startsAt: string): ScheduleEntry => ({
   controlKind: 'exam',
   startsAt,
   durationMinutes: 60,
+  makeUpOf: null,
   access: 'red',
   admittedAt: null,
 });

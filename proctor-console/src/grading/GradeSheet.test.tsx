@@ -24,6 +24,7 @@ const sittingOf = (kind: SittingWithRoster['kind']): SittingWithRoster => ({
   startsAt: '2026-11-22T05:00:00.000Z',
   durationMinutes: 120,
   policies: defaultPolicies(kind),
+  makeUpOf: null,
   students: [],
 });
 

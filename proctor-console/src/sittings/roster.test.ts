@@ -15,6 +15,7 @@ const sitting: SittingWithRoster = {
   startsAt: '2026-11-22T09:00:00.000Z',
   durationMinutes: 90,
   policies: defaultPolicies('oral'),
+  makeUpOf: null,
   students: [
     { studentId: S1, fullName: 'Әлия', iin: '000101500017', access: 'red', admittedAt: null },
     { studentId: S2, fullName: 'Данияр', iin: '000202600018', access: 'red', admittedAt: null },

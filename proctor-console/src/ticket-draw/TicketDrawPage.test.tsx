@@ -30,6 +30,7 @@ const sitting: SittingWithRoster = {
   startsAt: '2026-06-01T09:00:00.000Z',
   durationMinutes: 120,
   policies: defaultPolicies('oral'),
+  makeUpOf: null,
   students: [1, 2, 3].map((n) => ({
     studentId: student(n),
     fullName: ['Әлиев Арман', 'Бекова Дана', 'Сейітов Ержан'][n - 1] ?? '',

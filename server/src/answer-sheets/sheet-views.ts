@@ -9,6 +9,7 @@ import {
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { users } from '../accounts/schema.js';
 import type { Db, Tx } from '../db/database.js';
+import { onRoster } from '../sittings/roster.js';
 import { sittings } from '../sittings/schema.js';
 import { students } from '../university/schema.js';
 import { answerSheets } from './schema.js';
@@ -103,7 +104,7 @@ export async function sittingSheetRows(db: Db, sittingId: string): Promise<Sitti
       ),
     })
     .from(sittings)
-    .innerJoin(students, eq(students.groupId, sittings.groupId))
+    .innerJoin(students, onRoster())
     .innerJoin(users, eq(users.id, students.userId))
     .leftJoin(
       answerSheets,

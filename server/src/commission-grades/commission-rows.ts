@@ -12,6 +12,7 @@ import { auditLog } from '../audit/schema.js';
 import type { Db, Tx } from '../db/database.js';
 import { gradeValue } from '../exam-grades/grade-rows.js';
 import { grades } from '../grades/schema.js';
+import { onRoster } from '../sittings/roster.js';
 import { sittings } from '../sittings/schema.js';
 import { ticketDraws } from '../tickets/schema.js';
 import { students } from '../university/schema.js';
@@ -50,7 +51,7 @@ async function loadRows(
   const roster = await db
     .select({ studentId: users.id, fullName: users.fullName })
     .from(sittings)
-    .innerJoin(students, eq(students.groupId, sittings.groupId))
+    .innerJoin(students, onRoster())
     .innerJoin(users, eq(users.id, students.userId))
     .where(and(eq(sittings.id, sittingId), one(users.id)))
     .orderBy(asc(users.fullName), asc(users.id));

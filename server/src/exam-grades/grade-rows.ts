@@ -6,6 +6,7 @@ import { answerSheets } from '../answer-sheets/schema.js';
 import type { Db, Tx } from '../db/database.js';
 import { grades } from '../grades/schema.js';
 import { proctoringStates } from '../proctoring/schema.js';
+import { onRoster } from '../sittings/roster.js';
 import { sittings } from '../sittings/schema.js';
 import { ticketDraws } from '../tickets/schema.js';
 import { students } from '../university/schema.js';
@@ -32,7 +33,7 @@ async function loadRows(db: Db | Tx, sittingId: string, studentId?: string): Pro
   const roster = await db
     .select({ studentId: users.id, fullName: users.fullName })
     .from(sittings)
-    .innerJoin(students, eq(students.groupId, sittings.groupId))
+    .innerJoin(students, onRoster())
     .innerJoin(users, eq(users.id, students.userId))
     .where(and(eq(sittings.id, sittingId), one(users.id)))
     .orderBy(asc(users.fullName), asc(users.id));

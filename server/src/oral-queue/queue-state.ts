@@ -4,6 +4,7 @@ import { users } from '../accounts/schema.js';
 import type { Db, Tx } from '../db/database.js';
 import { HttpError } from '../http/http-error.js';
 import { proctoringStates } from '../proctoring/schema.js';
+import { onRoster } from '../sittings/roster.js';
 import { admissions, sittings } from '../sittings/schema.js';
 import { ticketDraws } from '../tickets/schema.js';
 import { students } from '../university/schema.js';
@@ -42,6 +43,7 @@ export async function loadQueue(db: Db | Tx, sittingId: string) {
       answeredAt: oralTurns.answeredAt,
     })
     .from(students)
+    .innerJoin(sittings, and(eq(sittings.id, sittingId), onRoster()))
     .innerJoin(users, eq(users.id, students.userId))
     .leftJoin(admissions, and(eq(admissions.sittingId, sittingId), eq(admissions.studentId, users.id)))
     .leftJoin(
@@ -50,7 +52,6 @@ export async function loadQueue(db: Db | Tx, sittingId: string) {
     )
     .leftJoin(ticketDraws, and(eq(ticketDraws.sittingId, sittingId), eq(ticketDraws.studentId, users.id)))
     .leftJoin(oralTurns, and(eq(oralTurns.sittingId, sittingId), eq(oralTurns.studentId, users.id)))
-    .where(eq(students.groupId, s.groupId))
     .orderBy(asc(users.fullName));
   const delay = s.policies.oralQuestioningDelayMinutes;
   const queue = oralQueue(

@@ -38,6 +38,14 @@ export interface LiveEvents {
   gradePublished(event: { sittingId: string; studentId: string }): void;
   /** To the sitting's watchers and its students in the queue: someone was called or answered. */
   oralQueueChanged(event: { sittingId: string; studentIds: readonly string[] }): void;
+  /** To the sitting's watchers and its students: a thesis defence changed or got a question. */
+  defenceChanged(event: { sittingId: string; studentIds: readonly string[] }): void;
+  /** To the student: their make-up application was decided. */
+  makeUpDecided(event: {
+    studentId: string;
+    applicationId: string;
+    status: 'pending' | 'approved' | 'rejected';
+  }): void;
   /** Disconnects the sockets of a session that logged out, on every server process. */
   sessionEnded(tokenHash: string): void;
 }
@@ -62,6 +70,10 @@ export function liveEvents(io: Server<never, ServerToClientEvents>): LiveEvents 
       io.to(userRoom(studentId)).emit('grade:published', { sittingId }),
     oralQueueChanged: ({ sittingId, studentIds }) =>
       io.to([sittingRoom(sittingId), ...studentIds.map(userRoom)]).emit('oral:queueChanged', { sittingId }),
+    defenceChanged: ({ sittingId, studentIds }) =>
+      io.to([sittingRoom(sittingId), ...studentIds.map(userRoom)]).emit('defence:changed', { sittingId }),
+    makeUpDecided: ({ studentId, applicationId, status }) =>
+      io.to(userRoom(studentId)).emit('makeUp:decided', { applicationId, status }),
     sessionEnded: (tokenHash) => io.in(sessionRoom(tokenHash)).disconnectSockets(true),
   };
 }

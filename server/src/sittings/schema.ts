@@ -2,6 +2,7 @@ import type { Blueprint, SittingPolicies } from '@adal/shared';
 import { ControlKind, SITTING_KINDS } from '@adal/shared';
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   check,
   index,
   integer,
@@ -71,12 +72,20 @@ export const sittings = pgTable(
     commissionId: uuid().references(() => commissions.id),
     questionBankId: uuid().references(() => questionBanks.id),
     ticketPoolId: uuid().references(() => ticketPools.id),
+    /** A make-up sitting (after a justified absence) is for one student of the group only. */
+    makeUpForStudentId: uuid().references(() => users.id),
+    /** The sitting the student missed. */
+    makeUpOfSittingId: uuid().references((): AnyPgColumn => sittings.id),
     createdAt: createdAt(),
   },
   (t) => [
     index().on(t.groupId, t.startsAt),
     check('sittings_duration_positive', sql`${t.durationMinutes} between 1 and 720`),
     // State attestation is run by a commission; other kinds may have none.
+    check(
+      'sittings_make_up_names_both',
+      sql`(${t.makeUpForStudentId} is null) = (${t.makeUpOfSittingId} is null)`,
+    ),
     check(
       'sittings_state_needs_commission',
       sql`${t.kind} not in ('state_exam', 'thesis_defence') or ${t.commissionId} is not null`,

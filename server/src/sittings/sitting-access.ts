@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js';
 import type { Actor } from '../http/actor.js';
 import { HttpError } from '../http/http-error.js';
 import { students } from '../university/schema.js';
+import { onRoster } from './roster.js';
 import { commissionMembers, proctorAssignments, sittings } from './schema.js';
 
 /**
@@ -16,7 +17,7 @@ export async function canSeeSitting(db: Db, actor: Actor, sittingId: string): Pr
     const [row] = await db
       .select({ id: sittings.id })
       .from(sittings)
-      .innerJoin(students, eq(students.groupId, sittings.groupId))
+      .innerJoin(students, onRoster())
       .where(and(eq(sittings.id, sittingId), eq(students.userId, actor.id)))
       .limit(1);
     return row !== undefined;
@@ -46,7 +47,7 @@ export async function isOnRoster(db: Db, sittingId: string, studentId: string): 
   const [row] = await db
     .select({ id: students.userId })
     .from(students)
-    .innerJoin(sittings, eq(sittings.groupId, students.groupId))
+    .innerJoin(sittings, onRoster())
     .where(and(eq(sittings.id, sittingId), eq(students.userId, studentId)))
     .limit(1);
   return row !== undefined;

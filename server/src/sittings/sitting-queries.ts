@@ -5,6 +5,7 @@ import { users } from '../accounts/schema.js';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../http/actor.js';
 import { academicGroups, disciplines, students } from '../university/schema.js';
+import { onRoster } from './roster.js';
 import { admissions, commissionMembers, proctorAssignments, sittings } from './schema.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -30,6 +31,7 @@ const toSummary = ({ sitting, discipline, group }: SummaryRow): SittingSummary =
   startsAt: sitting.startsAt.toISOString(),
   durationMinutes: sitting.durationMinutes,
   policies: sitting.policies,
+  makeUpOf: sitting.makeUpOfSittingId,
 });
 
 /** The condition selecting the sittings an actor may see (see sitting-access.ts for the rule). */
@@ -52,8 +54,12 @@ function visibleTo(db: Db, actor: Actor): SQL | undefined {
         .where(eq(commissionMembers.userId, actor.id)),
     );
   return inArray(
-    sittings.groupId,
-    db.select({ id: students.groupId }).from(students).where(eq(students.userId, actor.id)),
+    sittings.id,
+    db
+      .select({ id: sittings.id })
+      .from(sittings)
+      .innerJoin(students, onRoster())
+      .where(eq(students.userId, actor.id)),
   );
 }
 
@@ -76,7 +82,7 @@ async function loadRosters(db: Db, sittingIds: string[]): Promise<Map<string, Ro
       admittedAt: admissions.admittedAt,
     })
     .from(sittings)
-    .innerJoin(students, eq(students.groupId, sittings.groupId))
+    .innerJoin(students, onRoster())
     .innerJoin(users, eq(users.id, students.userId))
     .leftJoin(admissions, and(eq(admissions.sittingId, sittings.id), eq(admissions.studentId, users.id)))
     .where(inArray(sittings.id, sittingIds))
@@ -121,7 +127,7 @@ export async function scheduleFor(db: Db, studentId: string): Promise<ScheduleEn
       admittedAt: admissions.admittedAt,
     })
     .from(sittings)
-    .innerJoin(students, and(eq(students.groupId, sittings.groupId), eq(students.userId, studentId)))
+    .innerJoin(students, and(onRoster(), eq(students.userId, studentId)))
     .innerJoin(disciplines, eq(disciplines.id, sittings.disciplineId))
     .leftJoin(admissions, and(eq(admissions.sittingId, sittings.id), eq(admissions.studentId, studentId)))
     .orderBy(asc(sittings.startsAt));
@@ -134,5 +140,6 @@ export async function scheduleFor(db: Db, studentId: string): Promise<ScheduleEn
     durationMinutes: sitting.durationMinutes,
     access: access ?? 'red',
     admittedAt: access === 'green' ? iso(admittedAt) : null,
+    makeUpOf: sitting.makeUpOfSittingId,
   }));
 }

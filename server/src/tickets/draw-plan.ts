@@ -63,7 +63,7 @@ export async function ensurePlan(db: Db, sitting: DrawSitting): Promise<DrawPlan
     if (numbers.length === 0)
       throw new HttpError('conflict', 'The ticket pool of this sitting is empty; tell your proctor.');
     // Enough rounds for the whole group: each round deals every ticket once.
-    const rounds = Math.max(1, Math.ceil((await rosterSize(tx, sitting.groupId)) / numbers.length));
+    const rounds = Math.max(1, Math.ceil((await rosterSize(tx, sitting.id)) / numbers.length));
     const plan = await newPlan(numbers, rounds);
     const [made] = await tx
       .insert(ticketDrawPlans)

@@ -2,6 +2,7 @@ import { hasTicketDraw, type SittingKind, type SittingPolicies } from '@adal/sha
 import { count, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import { HttpError } from '../http/http-error.js';
+import { onRoster } from '../sittings/roster.js';
 import { sittings } from '../sittings/schema.js';
 import { students } from '../university/schema.js';
 
@@ -42,9 +43,13 @@ export async function drawSitting(db: Db | Tx, sittingId: string): Promise<DrawS
   return { id: row.id, kind, groupId: row.groupId, ticketPoolId: row.ticketPoolId, policies: row.policies };
 }
 
-/** How many students the sitting's group has: the plan deals enough rounds for all of them. */
-export async function rosterSize(db: Db | Tx, groupId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(students).where(eq(students.groupId, groupId));
+/** How many students are on the sitting's list: the plan deals enough rounds for all of them. */
+export async function rosterSize(db: Db | Tx, sittingId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(students)
+    .innerJoin(sittings, onRoster())
+    .where(eq(sittings.id, sittingId));
   return row?.n ?? 0;
 }
 

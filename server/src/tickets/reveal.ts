@@ -39,7 +39,7 @@ export async function drawOverview(ctx: AppContext, sittingId: string): Promise<
     rounds: plan.ticketOrder.length,
     round: table.round,
     faceDown: table.faceDown,
-    rosterSize: await rosterSize(ctx.db, sitting.groupId),
+    rosterSize: await rosterSize(ctx.db, sitting.id),
     createdAt: plan.createdAt.toISOString(),
     revealedAt: plan.revealedAt?.toISOString() ?? null,
     draws: rows.map(

@@ -55,6 +55,15 @@ import {
   StudentExamResult,
 } from './exam-grades.js';
 import { Health } from './health.js';
+import {
+  ApplyForMakeUpBody,
+  DecideMakeUpBody,
+  MakeUpApplicationList,
+  MakeUpApplicationParams,
+  MakeUpApplicationsQuery,
+  MakeUpApplicationView,
+  MissedSittingList,
+} from './make-up.js';
 import { OralQueueView, StudentQueueView } from './oral-queue.js';
 import {
   FlagReportBody,
@@ -80,6 +89,14 @@ import {
   SittingSummary,
   SittingWithRoster,
 } from './sittings.js';
+import {
+  AskDefenceQuestionBody,
+  DefenceActionBody,
+  DefenceParams,
+  DefenceQuestionView,
+  DefenceScheduleView,
+  StudentDefenceView,
+} from './thesis-defence.js';
 import {
   DrawnTicket,
   DrawTicketBody,
@@ -615,6 +632,72 @@ export const http = {
     path: '/api/student/sittings/:sittingId/queue',
     params: SittingParams,
     response: StudentQueueView,
+  },
+  /** Thesis defence: slots in list order with the talk timers, interruptions and written questions. */
+  defenceSchedule: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/defence',
+    params: SittingParams,
+    response: DefenceScheduleView,
+  },
+  /** The secretary or chair starts, ends the talk, finishes, interrupts, resumes or stops a defence. */
+  defenceAction: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/defence/:studentId/actions',
+    params: DefenceParams,
+    body: DefenceActionBody,
+    response: DefenceScheduleView,
+  },
+  /** The secretary writes a question the defending student sees at once. */
+  askDefenceQuestion: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/defence/:studentId/questions',
+    params: DefenceParams,
+    body: AskDefenceQuestionBody,
+    response: DefenceQuestionView,
+  },
+  /** The student's own defence slot, talk timer and written questions. */
+  studentDefence: {
+    method: 'GET',
+    path: '/api/student/sittings/:sittingId/defence',
+    params: SittingParams,
+    response: StudentDefenceView,
+  },
+  /** The student's missed sittings (started, never admitted) with their make-up applications. */
+  missedSittings: {
+    method: 'GET',
+    path: '/api/student/missed-sittings',
+    response: MissedSittingList,
+  },
+  /** The student applies for a make-up sitting with a reason and an evidence file. */
+  applyForMakeUp: {
+    method: 'POST',
+    path: '/api/student/sittings/:sittingId/make-up',
+    params: SittingParams,
+    body: ApplyForMakeUpBody,
+    response: MakeUpApplicationView,
+  },
+  /** Applications the actor decides: the dean's office all but state attestation, chairs their commission's. */
+  makeUpApplications: {
+    method: 'GET',
+    path: '/api/make-up-applications',
+    query: MakeUpApplicationsQuery,
+    response: MakeUpApplicationList,
+  },
+  /** The evidence file, for the reviewer and the student who sent it. */
+  makeUpEvidence: {
+    method: 'GET',
+    path: '/api/make-up-applications/:applicationId/evidence',
+    params: MakeUpApplicationParams,
+    response: Streamed,
+  },
+  /** Approve (a make-up sitting is created and the student told) or reject with a note. */
+  decideMakeUp: {
+    method: 'POST',
+    path: '/api/make-up-applications/:applicationId/decision',
+    params: MakeUpApplicationParams,
+    body: DecideMakeUpBody,
+    response: MakeUpApplicationView,
   },
 } as const satisfies Record<string, RouteContract>;
 

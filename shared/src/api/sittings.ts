@@ -19,6 +19,8 @@ export const ScheduleEntry = z.object({
   durationMinutes: z.number().int(),
   access: AccessStatus,
   admittedAt: z.string().datetime().nullable(),
+  /** A make-up sitting: the sitting the student missed (null for a regular one). */
+  makeUpOf: Id.nullable(),
 });
 export type ScheduleEntry = z.infer<typeof ScheduleEntry>;
 export const Schedule = z.array(ScheduleEntry);
@@ -42,6 +44,8 @@ export const SittingSummary = z.object({
   startsAt: z.string().datetime(),
   durationMinutes: z.number().int(),
   policies: SittingPolicies,
+  /** A make-up sitting for one student: the sitting they missed (null for a regular one). */
+  makeUpOf: Id.nullable(),
 });
 export type SittingSummary = z.infer<typeof SittingSummary>;
 

@@ -97,6 +97,15 @@ export const SystemAction = z.enum([
   'answered',
   /** The examiner's grade was published to the student. */
   'grade_published',
+  /** Thesis defence: started, talk over (questions begin), interrupted, resumed, stopped, defended. */
+  'defence_started',
+  'defence_talk_ended',
+  'defence_interrupted',
+  'defence_resumed',
+  'defence_stopped',
+  'defence_finished',
+  /** Thesis defence: the secretary wrote the student a question (evidence: the text). */
+  'defence_question',
 ]);
 export type SystemAction = z.infer<typeof SystemAction>;
 

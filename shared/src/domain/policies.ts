@@ -33,6 +33,8 @@ export const SittingPolicies = z
     /** Thesis defence: talk length and whole slot with questions. */
     defenceTalkMinutes: z.number().int().min(1).max(60),
     defenceSlotMinutes: z.number().int().min(1).max(120),
+    /** Thesis defence: the talk timer's first warning (exam-procedures.md: talk 7–10 minutes). */
+    defenceTalkWarnMinutes: z.number().int().min(1).max(60).default(7),
     /** Written: results are published within this many hours. */
     resultsWithinHours: z
       .number()
@@ -64,6 +66,7 @@ export function defaultPolicies(kind: SittingKind): SittingPolicies {
     commissionGradingMinutes: 120,
     defenceTalkMinutes: 10,
     defenceSlotMinutes: 15,
+    defenceTalkWarnMinutes: 7,
     resultsWithinHours: 24,
     clockRunsWhileSuspended: false,
     multipleScoring: 'all_or_nothing',

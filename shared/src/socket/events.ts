@@ -4,9 +4,11 @@ import { SheetChanged } from '../api/answer-sheets.js';
 import { AppealDecided } from '../api/appeals.js';
 import { type AttemptAnswerAck, AttemptAnswerPayload, AttemptChanged } from '../api/attempts.js';
 import { GradePublished } from '../api/exam-grades.js';
+import { MakeUpDecided } from '../api/make-up.js';
 import { OralQueueChanged } from '../api/oral-queue.js';
 import { FlagEpisodeChanged, StudentHandedOver } from '../api/proctoring.js';
 import { Id } from '../api/sittings.js';
+import { DefenceChanged } from '../api/thesis-defence.js';
 import { LogAppended } from '../api/violations.js';
 import { AccessStatus } from '../domain/sitting-kinds.js';
 import { MediaSourceEvent } from '../media/source-events.js';
@@ -56,6 +58,10 @@ export interface ServerToClientEvents {
   'grade:published': (event: GradePublished) => void;
   /** Oral exams: someone was called or has answered (to the watchers and the sitting's students). */
   'oral:queueChanged': (event: OralQueueChanged) => void;
+  /** Thesis defence: a defence started, changed stage or got a written question (watchers and students). */
+  'defence:changed': (event: DefenceChanged) => void;
+  /** To the student: their make-up application was decided. */
+  'makeUp:decided': (event: MakeUpDecided) => void;
 }
 
 /** Inbound payload schemas by event name: the server parses every payload with these. */
@@ -80,4 +86,6 @@ export const serverEventSchemas = {
   'sheet:changed': SheetChanged,
   'grade:published': GradePublished,
   'oral:queueChanged': OralQueueChanged,
+  'defence:changed': DefenceChanged,
+  'makeUp:decided': MakeUpDecided,
 } as const satisfies { [E in keyof ServerToClientEvents]: z.ZodType<Parameters<ServerToClientEvents[E]>[0]> };

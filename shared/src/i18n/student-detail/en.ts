@@ -150,6 +150,13 @@ export const studentDetailEn = {
     grade_published: 'Grade published',
     called_to_answer: 'Called to answer',
     answered: 'Answered',
+    defence_started: 'Defence started',
+    defence_talk_ended: 'Talk over, questions began',
+    defence_interrupted: 'Defence interrupted',
+    defence_resumed: 'Defence resumed',
+    defence_stopped: 'Defence stopped by the commission',
+    defence_finished: 'Defence finished',
+    defence_question: 'Written question',
   } satisfies Record<SystemAction, string>,
   review: {
     confirmTitle: 'Confirm the flag',

@@ -148,6 +148,13 @@ export const studentDetailKk: StudentDetailCatalogue = {
     grade_published: 'Баға жарияланды',
     called_to_answer: 'Жауап беруге шақырылды',
     answered: 'Жауап берді',
+    defence_started: 'Қорғау басталды',
+    defence_talk_ended: 'Баяндама аяқталды, сұрақтар басталды',
+    defence_interrupted: 'Қорғау үзілді',
+    defence_resumed: 'Қорғау жалғасты',
+    defence_stopped: 'Комиссия қорғауды тоқтатты',
+    defence_finished: 'Қорғау аяқталды',
+    defence_question: 'Жазбаша сұрақ',
   },
   review: {
     confirmTitle: 'Белгіні растау',

@@ -148,6 +148,13 @@ export const studentDetailRu: StudentDetailCatalogue = {
     grade_published: 'Оценка опубликована',
     called_to_answer: 'Вызван отвечать',
     answered: 'Ответил',
+    defence_started: 'Защита началась',
+    defence_talk_ended: 'Доклад окончен, начались вопросы',
+    defence_interrupted: 'Защита прервана',
+    defence_resumed: 'Защита продолжена',
+    defence_stopped: 'Комиссия остановила защиту',
+    defence_finished: 'Защита завершена',
+    defence_question: 'Письменный вопрос',
   },
   review: {
     confirmTitle: 'Подтвердить отметку',

@@ -95,6 +95,13 @@ export const studentLogEn = {
       grade_published: 'Your grade was published',
       called_to_answer: 'You are called to answer now',
       answered: 'Your answer is over',
+      defence_started: 'Your defence has started',
+      defence_talk_ended: 'Your talk is over: questions now',
+      defence_interrupted: 'Your defence was interrupted',
+      defence_resumed: 'Your defence continues',
+      defence_stopped: 'The commission stopped your defence',
+      defence_finished: 'Your defence is finished',
+      defence_question: 'The secretary wrote you a question',
     } satisfies Record<SystemAction, string>,
     chat: {
       to_proctor: 'You to the proctor',

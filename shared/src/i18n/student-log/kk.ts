@@ -93,6 +93,13 @@ export const studentLogKk: StudentLogCatalogue = {
       grade_published: 'Бағаңыз жарияланды',
       called_to_answer: 'Сізді қазір жауап беруге шақырды',
       answered: 'Жауабыңыз аяқталды',
+      defence_started: 'Қорғауыңыз басталды',
+      defence_talk_ended: 'Баяндамаңыз аяқталды: енді сұрақтар',
+      defence_interrupted: 'Қорғауыңыз үзілді',
+      defence_resumed: 'Қорғауыңыз жалғасады',
+      defence_stopped: 'Комиссия қорғауыңызды тоқтатты',
+      defence_finished: 'Қорғауыңыз аяқталды',
+      defence_question: 'Хатшы сізге сұрақ жазды',
     },
     chat: {
       to_proctor: 'Сіздің прокторға хабарламаңыз',

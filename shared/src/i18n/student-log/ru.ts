@@ -93,6 +93,13 @@ export const studentLogRu: StudentLogCatalogue = {
       grade_published: 'Ваша оценка опубликована',
       called_to_answer: 'Вас вызвали отвечать',
       answered: 'Ваш ответ завершён',
+      defence_started: 'Ваша защита началась',
+      defence_talk_ended: 'Доклад окончен: теперь вопросы',
+      defence_interrupted: 'Ваша защита прервана',
+      defence_resumed: 'Ваша защита продолжается',
+      defence_stopped: 'Комиссия остановила вашу защиту',
+      defence_finished: 'Ваша защита завершена',
+      defence_question: 'Секретарь написал вам вопрос',
     },
     chat: {
       to_proctor: 'Ваше сообщение проктору',

@@ -38,6 +38,14 @@ interface Feed {
   applied: { paused: boolean; spatialLayer: number };
   /** Changes to one feed run one at a time. */
   queue: Promise<void>;
+  /** Failed applies in a row (an SFU request timed out under load, a consume raced a reconnect). */
+  failures: number;
+  retry: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** A failed feed is tried again after 0.5, 1, 2, 4, then every 8 seconds while someone watches it. */
+export function feedRetryDelayMs(failures: number): number {
+  return Math.min(8000, 500 * 2 ** Math.max(0, failures - 1));
 }
 
 export interface WatcherEvents extends Record<string, unknown[]> {
@@ -59,6 +67,8 @@ export class Watcher extends Emitter<WatcherEvents> {
   readonly producers = new Map<string, ProducerInfo>();
   private readonly feeds = new Map<string, Feed>();
   private readonly stopListening: (() => void)[];
+  private closed = false;
+  private sessionRetry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly connection: SfuConnection) {
     super();
@@ -116,6 +126,8 @@ export class Watcher extends Emitter<WatcherEvents> {
         consumer: null,
         applied: { paused: true, spatialLayer: 0 },
         queue: Promise.resolve(),
+        failures: 0,
+        retry: undefined,
       };
       this.feeds.set(key, feed);
     }
@@ -143,8 +155,13 @@ export class Watcher extends Emitter<WatcherEvents> {
   }
 
   close(): void {
+    this.closed = true;
+    clearTimeout(this.sessionRetry);
     for (const stop of this.stopListening) stop();
-    for (const feed of this.feeds.values()) feed.consumer?.close();
+    for (const feed of this.feeds.values()) {
+      clearTimeout(feed.retry);
+      feed.consumer?.close();
+    }
     this.feeds.clear();
     this.removeAllListeners();
   }
@@ -159,15 +176,35 @@ export class Watcher extends Emitter<WatcherEvents> {
       for (const feed of this.feeds.values()) this.sync(feed.studentId, feed.source);
     } catch (error) {
       console.warn('media: could not list the producers', error);
+      clearTimeout(this.sessionRetry);
+      this.sessionRetry = setTimeout(() => {
+        if (!this.closed && this.connection.current === session) void this.onSession(session);
+      }, 2000);
     }
   }
 
   private sync(studentId: string, source: MediaSource): void {
     const feed = this.feeds.get(feedKey(studentId, source));
     if (!feed) return;
+    clearTimeout(feed.retry);
     feed.queue = feed.queue
       .then(() => this.apply(feed))
-      .catch((error: unknown) => console.warn(`media: ${source} of ${studentId} not updated`, error));
+      .then(() => {
+        feed.failures = 0;
+      })
+      .catch((error: unknown) => {
+        console.warn(`media: ${source} of ${studentId} not updated`, error);
+        this.retryLater(feed);
+      });
+  }
+
+  /** Without this a tile stays black after one timed-out request until the student republishes. */
+  private retryLater(feed: Feed): void {
+    if (this.closed || this.feeds.get(feedKey(feed.studentId, feed.source)) !== feed) return;
+    if (feed.subscribers.size === 0) return;
+    feed.failures += 1;
+    clearTimeout(feed.retry);
+    feed.retry = setTimeout(() => this.sync(feed.studentId, feed.source), feedRetryDelayMs(feed.failures));
   }
 
   /** Brings one feed's consumer to what its subscribers want. */
