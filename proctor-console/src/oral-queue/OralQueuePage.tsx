@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { anyNotYours, useStaffSitting } from '../sittings/use-staff-sitting.js';
+import { AnsweringTicket } from './AnsweringTicket.js';
 import { absent, inQueue, rowTimer, untilQuestioning } from './queue-timers.js';
 import { useOralQueue } from './use-oral-queue.js';
 
@@ -45,6 +46,8 @@ function SittingQueue({ sitting }: { sitting: SittingWithRoster }) {
   const { queue, live, skewMs, callNext, calling, callError } = useOralQueue(sitting.sittingId);
   const serverNow = useNow() - skewMs;
   const { state } = queue;
+  const answering =
+    state.status === 'ready' ? state.data.rows.find((r) => r.studentId === state.data.answering) : undefined;
   return (
     <>
       <div className="page-head">
@@ -57,6 +60,14 @@ function SittingQueue({ sitting }: { sitting: SittingWithRoster }) {
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={queue.reload} />}
       {state.status === 'ready' && (
         <QueueTable queue={state.data} serverNow={serverNow} onNext={callNext} calling={calling} />
+      )}
+      {state.status === 'ready' && answering?.ticketNumber != null && (
+        <AnsweringTicket
+          key={answering.studentId}
+          sittingId={sitting.sittingId}
+          studentId={answering.studentId}
+          studentName={answering.fullName}
+        />
       )}
       {callError !== null && (
         <p className="notice notice-error" role="alert">

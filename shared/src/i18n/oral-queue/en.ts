@@ -12,6 +12,11 @@ export const oralQueueEn = {
   allAnswered: 'Every student in the queue has answered.',
   next: 'Next student: {{name}}',
   finishLast: 'End the last answer',
+  reading: {
+    title: 'Ticket No. {{number}} read by {{name}}',
+    loading: '{{name}} is answering: loading the ticket…',
+    logged: "Opening the ticket is recorded in the student's Chat&log.",
+  },
   tableLabel: 'Queue',
   student: 'Student',
   ticket: 'Ticket',

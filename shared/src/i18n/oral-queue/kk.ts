@@ -13,6 +13,11 @@ export const oralQueueKk: typeof oralQueueEn = {
   allAnswered: 'Кезектегі барлық студенттер жауап берді.',
   next: 'Келесі студент: {{name}}',
   finishLast: 'Соңғы жауапты аяқтау',
+  reading: {
+    title: '{{name}} оқитын № {{number}} билет',
+    loading: '{{name}} жауап беруде: билет жүктелуде…',
+    logged: 'Билетті ашу студенттің Chat&log журналына жазылады.',
+  },
   tableLabel: 'Кезек',
   student: 'Студент',
   ticket: 'Билет',

@@ -13,6 +13,11 @@ export const oralQueueRu: typeof oralQueueEn = {
   allAnswered: 'Все студенты в очереди ответили.',
   next: 'Следующий студент: {{name}}',
   finishLast: 'Завершить последний ответ',
+  reading: {
+    title: 'Билет № {{number}}, отвечает {{name}}',
+    loading: '{{name}} отвечает: билет загружается…',
+    logged: 'Открытие билета записывается в Chat&log студента.',
+  },
   tableLabel: 'Очередь',
   student: 'Студент',
   ticket: 'Билет',

@@ -60,6 +60,7 @@ describe('a watcher whose consume fails', () => {
       const watcher = new Watcher(connection as never);
       const tracks: (MediaStreamTrack | null)[] = [];
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      await vi.advanceTimersByTimeAsync(0); // the producer list has arrived
       watcher.subscribe('s1', 'webcam', { visible: true, spatialLayer: 0 }, (t) => tracks.push(t));
       await vi.advanceTimersByTimeAsync(0);
       expect(consumeCalls).toBe(1);
@@ -95,6 +96,7 @@ describe('a watcher whose consume fails', () => {
       const connection = { current: session, on: () => () => {}, onEvent: () => () => {} };
       const watcher = new Watcher(connection as never);
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      await vi.advanceTimersByTimeAsync(0);
       const sub = watcher.subscribe('s1', 'screen', { visible: true, spatialLayer: 0 }, () => {});
       await vi.advanceTimersByTimeAsync(0);
       expect(consumeCalls).toBe(1);
