@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { composeTd1, composeTd3, mrzCheckDigit } from './mrz-compose.js';
+import { cleanMrzLine, findMrzLines, mrzDate, readMrz } from './mrz-read.js';
+
+const TODAY = new Date('2026-12-07T00:00:00Z');
+const person = {
+  documentNumber: '045612378',
+  surname: 'ALIEV',
+  givenNames: 'ARMAN',
+  birthDate: '040512',
+  expiryDate: '340511',
+  sex: 'M' as const,
+  iin: '040512500320',
+};
+
+describe('MRZ check digits', () => {
+  it('follow ICAO 9303 (7-3-1 weights)', () => {
+    // ICAO 9303 Part 3 specimen: document number L898902C3 has check digit 6, date 740812 has 2.
+    expect(mrzCheckDigit('L898902C3')).toBe('6');
+    expect(mrzCheckDigit('740812')).toBe('2');
+    expect(mrzCheckDigit('120415')).toBe('9');
+  });
+});
+
+describe('reading a Kazakhstan ID card (TD1)', () => {
+  it('reads every field and the IIN from the optional data', () => {
+    const lines = composeTd1(person);
+    expect(lines.map((l) => l.length)).toEqual([30, 30, 30]);
+    const reading = readMrz({ lines }, TODAY);
+    expect(reading).toMatchObject({
+      format: 'TD1',
+      valid: true,
+      documentNumber: '045612378',
+      surname: 'ALIEV',
+      givenNames: 'ARMAN',
+      birthDate: '2004-05-12',
+      expiryDate: '2034-05-11',
+      sex: 'male',
+      nationality: 'KAZ',
+      iin: '040512500320',
+      invalidFields: [],
+    });
+  });
+
+  it('names the field whose check digit fails', () => {
+    const [l1, l2, l3] = composeTd1(person);
+    const broken = `${l2.slice(0, 2)}9${l2.slice(3)}`; // birth date changed, its check digit not
+    const reading = readMrz({ lines: [l1, broken, l3] }, TODAY);
+    expect(reading?.valid).toBe(false);
+    expect(reading?.invalidFields).toContain('birthDateCheckDigit');
+  });
+
+  it('finds the zone in noisy OCR text (spaces, « for <, short lines)', () => {
+    const [l1, l2, l3] = composeTd1(person);
+    const text = [
+      'ҚАЗАҚСТАН РЕСПУБЛИКАСЫ',
+      'ЖЕКЕ КУӘЛІК',
+      l1.replace(/</g, '«'),
+      `${l2.slice(0, 15)} ${l2.slice(15)}`,
+      l3.slice(0, 29),
+      '',
+    ].join('\n');
+    const found = findMrzLines(text);
+    expect(found?.format).toBe('TD1');
+    expect(readMrz(found ?? { lines: [] }, TODAY)?.valid).toBe(true);
+  });
+});
+
+describe('reading a passport (TD3)', () => {
+  it('reads the IIN from the personal number', () => {
+    const lines = composeTd3({ ...person, documentNumber: 'N12345678' });
+    expect(lines.map((l) => l.length)).toEqual([44, 44]);
+    const found = findMrzLines(lines.join('\n'));
+    expect(found?.format).toBe('TD3');
+    const reading = readMrz(found ?? { lines: [] }, TODAY);
+    expect(reading).toMatchObject({ format: 'TD3', valid: true, iin: '040512500320', surname: 'ALIEV' });
+  });
+});
+
+describe('MRZ dates', () => {
+  it('puts birth dates in the past and expiry dates ahead', () => {
+    expect(mrzDate('990101', 'birth', TODAY)).toBe('1999-01-01');
+    expect(mrzDate('050101', 'birth', TODAY)).toBe('2005-01-01');
+    expect(mrzDate('300101', 'expiry', TODAY)).toBe('2030-01-01');
+    expect(mrzDate('991301', 'birth', TODAY)).toBeNull();
+  });
+
+  it('cleans OCR artefacts', () => {
+    expect(cleanMrzLine('id kaz « 12')).toBe('IDKAZ<12');
+  });
+});
