@@ -1,5 +1,6 @@
 /** Identity checks that run on the student's device: the MRZ, the printed fields, the list. */
 export * from './mrz-compose.js';
 export * from './mrz-read.js';
+export * from './printed-fields.js';
 export * from './roster-match.js';
 export * from './transliterate.js';
