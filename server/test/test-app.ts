@@ -14,6 +14,8 @@ export interface TestApp {
   app: App;
   baseUrl: string;
   database: Database;
+  /** The PostgreSQL database's URL (undefined on PGlite). */
+  databaseUrl: string | undefined;
   seed: SeedSummary;
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     baseUrl: `http://127.0.0.1:${port}`,
     database,
+    databaseUrl,
     seed,
     async close() {
       await app.close();

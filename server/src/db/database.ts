@@ -37,6 +37,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (a restart, an administrator, a dropped test database)
+  // errors on the pool; unhandled, that error would take the whole process down. The pool
+  // replaces the connection on the next query, so a warning is enough.
+  pool.on('error', (error) => {
+    console.warn(
+      `database: an idle connection was closed (${(error as { code?: string }).code ?? error.message})`,
+    );
+  });
   // Several server processes may start together: migrate under an advisory lock.
   const client = await pool.connect();
   try {
