@@ -62,6 +62,10 @@ const AUTHORED_SYSTEM: ReadonlySet<string> = new Set<SystemAction>([
   'room_scan_requested',
   'room_scan_done',
   'room_scan_failed',
+  // Thesis defence: the secretary's written question, the reason for an interruption or a stop.
+  'defence_question',
+  'defence_interrupted',
+  'defence_stopped',
 ]);
 
 /** The words to show under the label, or null. */
