@@ -8,6 +8,7 @@ import { ResultPage } from './computer-test/ResultPage.js';
 import { TEST_STEPS } from './computer-test/steps.js';
 import { STEP_PAGES, TestFlow } from './computer-test/TestFlow.js';
 import { TestRunner } from './computer-test/TestRunner.js';
+import { MissedExamsPage } from './make-up/MissedExamsPage.js';
 import { SchedulePage } from './schedule/SchedulePage.js';
 import { ScheduleProvider } from './schedule/schedule-context.js';
 import { SittingPage } from './sittings/SittingPage.js';
@@ -34,6 +35,8 @@ function StudentRoutes() {
         {/* Appeals (seed 002): "Yes, file an appeal" after the test and the "Passed tests" page lead here. */}
         <Route path="sittings/:sittingId/test/attempts/:attemptId/appeal" element={<AppealPage />} />
         <Route path="passed-tests" element={<PassedTestsPage />} />
+        {/* Absence and make-up: missed sittings and the applications for a make-up sitting. */}
+        <Route path="make-up" element={<MissedExamsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </ScheduleProvider>

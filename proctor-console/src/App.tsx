@@ -43,11 +43,17 @@ const SheetsPage = lazy(() =>
 const OralQueuePage = lazy(() =>
   import('./oral-queue/OralQueuePage.js').then((m) => ({ default: m.OralQueuePage })),
 );
+/** Loaded on demand: thesis defences only — the schedule, the talk timer and the presentation. */
+const DefencePage = lazy(() =>
+  import('./thesis-defence/DefencePage.js').then((m) => ({ default: m.DefencePage })),
+);
 const GradingPage = lazy(() => import('./grading/GradingPage.js').then((m) => ({ default: m.GradingPage })));
 /** Loaded on demand: state exams and thesis defences only — the commission's grading. */
 const CommissionPage = lazy(() =>
   import('./commission/CommissionPage.js').then((m) => ({ default: m.CommissionPage })),
 );
+/** Loaded on demand: the dean's office and commission chairs decide make-up applications now and then. */
+const MakeUpPage = lazy(() => import('./make-up/MakeUpPage.js').then((m) => ({ default: m.MakeUpPage })));
 
 export function App() {
   const { t } = useTranslation();
@@ -166,6 +172,14 @@ export function App() {
                   }
                 />
                 <Route
+                  path="sittings/:sittingId/defence"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <DefencePage />
+                    </Suspense>
+                  }
+                />
+                <Route
                   path="sittings/:sittingId/grading"
                   element={
                     <Suspense fallback={<Loading />}>
@@ -178,6 +192,14 @@ export function App() {
                   element={
                     <Suspense fallback={<Loading />}>
                       <CommissionPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="make-up"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <MakeUpPage />
                     </Suspense>
                   }
                 />

@@ -1,6 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { http } from '@adal/shared';
+import { http, MAX_EVIDENCE_BYTES } from '@adal/shared';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
@@ -45,6 +45,9 @@ export interface App {
 
 /** 2 MB of characters, up to 3 bytes each in UTF-8, plus JSON escapes. */
 const BANK_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
+
+/** A 5 MB evidence file as base64 (4 characters per 3 bytes), plus the explanation and file name. */
+const MAKE_UP_BODY_BYTES = Math.ceil(MAX_EVIDENCE_BYTES / 3) * 4 + 64 * 1024;
 
 /** Bodies are JSON only; anything else with content is refused before parsing. */
 const jsonOnly: RequestHandler = (req, _res, next) => {
@@ -109,6 +112,12 @@ export function createApp(deps: AppDeps): App {
     [http.importBank.path, http.importTicketPool.path].map((path) => path.replace(/^\/api/, '')),
     jsonOnly,
     express.json({ limit: BANK_IMPORT_BODY_BYTES }),
+  );
+  // A make-up application carries its evidence file (≤ 5 MB) as base64.
+  api.use(
+    http.applyForMakeUp.path.replace(/^\/api/, ''),
+    jsonOnly,
+    express.json({ limit: MAKE_UP_BODY_BYTES }),
   );
   // Answer-sheet photos over tus: streamed to disk, so before any body parser.
   api.use(SHEET_UPLOADS_MOUNT, sheetUploads(ctx, redis));

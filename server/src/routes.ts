@@ -42,6 +42,13 @@ import {
 } from './exam-grades/exam-grade-routes.js';
 import { health } from './health/health-route.js';
 import type { RouteTable } from './http/define-route.js';
+import {
+  applyForMakeUp,
+  decideMakeUp,
+  makeUpApplications,
+  makeUpEvidence,
+  missedSittings,
+} from './make-up/make-up-routes.js';
 import { listMediaGaps, mediaEvents } from './media/media-events-route.js';
 import { mediaToken } from './media/media-token-route.js';
 import { deleteRecordings, downloadRecording, listRecordings } from './media/recordings/recording-routes.js';
@@ -64,6 +71,12 @@ import {
   listSittings,
   studentSchedule,
 } from './sittings/sitting-routes.js';
+import {
+  askDefenceQuestion,
+  defenceAction,
+  defenceSchedule,
+  studentDefence,
+} from './thesis-defence/defence-routes.js';
 import {
   attachTicketPool,
   importTicketPool,
@@ -168,4 +181,13 @@ export const routeTable: RouteTable = {
   oralQueue,
   callNextStudent,
   studentQueue,
+  missedSittings,
+  applyForMakeUp,
+  makeUpApplications,
+  makeUpEvidence,
+  decideMakeUp,
+  defenceSchedule,
+  defenceAction,
+  askDefenceQuestion,
+  studentDefence,
 };

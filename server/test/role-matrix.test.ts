@@ -110,6 +110,19 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
   oralQueue: WATCHERS,
   callNextStudent: ['proctor', 'technical_secretary', 'commission_chair', 'admin'],
   studentQueue: ['student'],
+  // Absence and make-up: the student applies; the dean's office decides all but state attestation,
+  // a commission chair (by their seat) their commission's; admins anything.
+  missedSittings: ['student'],
+  applyForMakeUp: ['student'],
+  makeUpApplications: ['registrar', 'commission_chair', 'admin'],
+  makeUpEvidence: ['student', 'registrar', 'commission_chair', 'admin'],
+  decideMakeUp: ['registrar', 'commission_chair', 'admin'],
+  // Thesis defence: the commission (its own sittings) and admins watch; the secretary and the chair
+  // (by their seat) and admins run it; the student sees their own slot.
+  defenceSchedule: WATCHERS,
+  defenceAction: ['commission_chair', 'technical_secretary', 'admin'],
+  askDefenceQuestion: ['commission_chair', 'technical_secretary', 'admin'],
+  studentDefence: ['student'],
 };
 /**
  * No media server runs in this test (recordings.test.ts has one): an allowed download gets past
@@ -147,6 +160,16 @@ const ALLOWED_STATUS: Partial<Record<RouteName, (role: Role) => number>> = {
   reviewSheet: () => 404,
   // Nobody has drawn in the oral (or state) exam: nobody to call yet.
   callNextStudent: () => 409,
+  // student01 was admitted to its computer test, which has not started: nothing to make up. No
+  // application has the id asked for.
+  applyForMakeUp: () => 409,
+  makeUpEvidence: () => 404,
+  decideMakeUp: () => 404,
+  // proctor1 has no thesis defence: its computer test is refused as not one (400). Nobody is
+  // admitted to the defence (start: 409) or defending (a question: 409).
+  defenceSchedule: (role) => (role === 'proctor' ? 400 : 200),
+  defenceAction: () => 409,
+  askDefenceQuestion: () => 409,
 };
 const EXPECTED_EVENTS: Record<(typeof CLIENT_EVENTS)[number], Role[]> = {
   'sitting:watch': STAFF,
@@ -224,6 +247,8 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
       // The queue is for oral and state exams: a computer test's roles use the oral exam.
       const queueSitting = OWN_SITTING[role] === 'computer_test' ? sittingOf(t.seed, 'oral') : sittingId;
       const stateExam = sittingOf(t.seed, 'state_exam');
+      // The defence is the commission's (and any admin's); proctor1 has none and asks of its test.
+      const defenceSitting = role === 'proctor' ? sittingId : sittingOf(t.seed, 'thesis_defence');
       const noSheet = {
         sittingId: sheetSitting,
         studentId: student01,
@@ -382,6 +407,32 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
           oralQueue: { params: { sittingId: queueSitting } },
           callNextStudent: { params: { sittingId: queueSitting }, body: {} },
           studentQueue: { params: { sittingId: queueSitting } },
+          defenceSchedule: { params: { sittingId: defenceSitting } },
+          defenceAction: {
+            params: { sittingId: defenceSitting, studentId: student01 },
+            body: { action: 'start' },
+          },
+          askDefenceQuestion: {
+            params: { sittingId: defenceSitting, studentId: student01 },
+            body: { text: 'What does chapter two add to the known methods?' },
+          },
+          studentDefence: { params: { sittingId: defenceSitting } },
+          missedSittings: {},
+          applyForMakeUp: {
+            params: { sittingId },
+            body: {
+              reason: 'illness',
+              explanation: 'I was ill.',
+              evidenceFileName: 'certificate.pdf',
+              evidenceBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+            },
+          },
+          makeUpApplications: { query: '?status=pending' },
+          makeUpEvidence: { params: { applicationId: '00000000-0000-4000-8000-000000000000' } },
+          decideMakeUp: {
+            params: { applicationId: '00000000-0000-4000-8000-000000000000' },
+            body: { decision: 'reject', note: 'No certificate attached.' },
+          },
           mediaEvents: {
             body: {
               events: [

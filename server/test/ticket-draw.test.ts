@@ -125,6 +125,7 @@ describe('closed-ticket draw', () => {
       sheetId: randomUUID(),
       disciplineId: randomUUID(),
       poolId: randomUUID(),
+      applicationId: randomUUID(),
     };
     const bodyOf: Partial<Record<RouteName, unknown>> = {
       messageProctor: { text: 'Which ticket is the easiest?' },

@@ -1,6 +1,7 @@
 import { EmptyState, ErrorNotice, LiveIndicator, Loading, useDocumentTitle } from '@adal/shared/web';
 import { useTranslation } from 'react-i18next';
 import { PassedTestsLink } from '../appeals/PassedTestsLink.js';
+import { MissedExamsLink } from '../make-up/MissedExamsLink.js';
 import { ScheduleTable } from './ScheduleTable.js';
 import { useSchedule } from './schedule-context.js';
 
@@ -17,6 +18,7 @@ export function SchedulePage() {
         <h1 id="schedule-title">{t('schedule.title')}</h1>
         {state.status === 'ready' && <LiveIndicator live={live} />}
         <PassedTestsLink />
+        <MissedExamsLink />
       </div>
       <p className="muted">{t('schedule.intro')}</p>
       {state.status === 'loading' && <Loading />}

@@ -2,6 +2,7 @@ import type { ScheduleEntry } from '@adal/shared';
 import { AccessBadge, formatDate, formatTime, useLanguage } from '@adal/shared/web';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { MakeUpBadge } from '../make-up/MakeUpBadge.js';
 import { entryPath } from './schedule.js';
 
 export function ScheduleTable({ entries }: { entries: ScheduleEntry[] }) {
@@ -26,9 +27,15 @@ export function ScheduleTable({ entries }: { entries: ScheduleEntry[] }) {
         </thead>
         <tbody>
           {entries.map((entry) => (
-            <tr key={entry.sittingId} data-sitting-id={entry.sittingId} data-kind={entry.kind}>
+            <tr
+              key={entry.sittingId}
+              data-sitting-id={entry.sittingId}
+              data-kind={entry.kind}
+              data-make-up-of={entry.makeUpOf ?? undefined}
+            >
               <th scope="row">
                 {entry.discipline.name}
+                {entry.makeUpOf && <MakeUpBadge />}
                 <span className="discipline-code">{entry.discipline.code}</span>
               </th>
               <td className="nowrap">{formatDate(entry.startsAt, language)}</td>

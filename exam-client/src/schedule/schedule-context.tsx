@@ -34,6 +34,10 @@ export function ScheduleProvider({ children }: { children: ReactNode }) {
   useServerEvent(socket, 'admission:changed', (event) =>
     schedule.update((entries) => applyAdmission(entries, event, studentId)),
   );
+  // An approved make-up application adds a sitting to the schedule.
+  useServerEvent(socket, 'makeUp:decided', (event) => {
+    if (event.status === 'approved') schedule.reload();
+  });
   // Changes made while the connection was down never arrive as events: load the schedule again.
   useOnConnect(socket, (_socket, isReconnect) => {
     if (isReconnect) schedule.reload();

@@ -17,6 +17,7 @@ import { TrustScoreSection } from '../chat-log/TrustScoreSection.js';
 import { useChatLog } from '../chat-log/use-chat-log.js';
 import { useInstructions } from '../chat-log/use-instructions.js';
 import { useSchedule } from '../schedule/schedule-context.js';
+import { DefencePanel } from '../thesis-defence/DefencePanel.js';
 import { TicketExam } from '../ticket-draw/TicketExam.js';
 
 /** Loaded on demand: it brings mediasoup-client and the QR encoder. */
@@ -25,8 +26,9 @@ const DeviceCheck = lazy(() => import('../devices/DeviceCheck.js').then((m) => (
 /**
  * The exam room: admission, the proctor's instructions (room scan, warnings), the device check
  * and the Chat & log; once the sitting is over, why, and the trust score. Written, oral and state
- * exams run here below the device check (ticket, writing time, answer sheets, result); the
- * computer test has its own pages.
+ * exams run here below the device check (ticket, writing time, answer sheets, result), and so
+ * does a thesis defence (the student's slot, talk timer and written questions); the computer test
+ * has its own pages.
  */
 export function SittingPage() {
   const { t } = useTranslation();
@@ -92,6 +94,10 @@ export function SittingPage() {
           socket={socket}
           sittingEnded={Boolean(ended)}
         />
+      )}
+      {/* Thesis defence: the student's slot in list order, the talk timer, the written questions. */}
+      {entry?.kind === 'thesis_defence' && (
+        <DefencePanel key={entry.sittingId} sittingId={entry.sittingId} socket={socket} />
       )}
       {entry && <TrustScoreSection sittingId={entry.sittingId} socket={socket} />}
       {entry && <ChatLogPanel log={log} inline />}

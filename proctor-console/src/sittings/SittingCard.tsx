@@ -18,10 +18,12 @@ import { latestByStudent } from '../attempts/attempt-rows.js';
 import { useSittingAttempts } from '../attempts/use-sitting-attempts.js';
 import { CommissionLink } from '../commission/CommissionLink.js';
 import { GradingLink } from '../grading/GradingLink.js';
+import { MakeUpBadge } from '../make-up/MakeUpBadge.js';
 import { OralQueueLink } from '../oral-queue/OralQueueLink.js';
 import { ProctoringLink } from '../proctoring/ProctoringLink.js';
 import { RecordingsLink } from '../recordings/RecordingsLink.js';
 import { TestPaperSection } from '../test-paper/TestPaperSection.js';
+import { DefenceLink } from '../thesis-defence/DefenceLink.js';
 import { TicketDrawLink } from '../ticket-draw/TicketDrawLink.js';
 import { AdmissionButton } from './AdmissionButton.js';
 import { admittedCount } from './roster.js';
@@ -62,6 +64,7 @@ export function SittingCard({ sitting, canAdmit, canWatch, onRosterEntry }: Sitt
       <div className="page-head">
         <h2 id={titleId}>
           {sitting.discipline.name} <span className="kind-label">· {t(`sittingKind.${sitting.kind}`)}</span>
+          {sitting.makeUpOf && <MakeUpBadge />}
         </h2>
         {canWatch && (
           <div className="sitting-links">
@@ -82,6 +85,9 @@ export function SittingCard({ sitting, canAdmit, canWatch, onRosterEntry }: Sitt
                   <OralQueueLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} />
                 )}
               </>
+            )}
+            {sitting.kind === 'thesis_defence' && (
+              <DefenceLink sittingId={sitting.sittingId} discipline={sitting.discipline.name} />
             )}
           </div>
         )}

@@ -96,6 +96,20 @@ export function talkWarning(
 }
 
 /**
+ * The talk timer a client shows at `nowMs` (its clock corrected to the server's): the value the
+ * server sent at `serverNow`, counting on only while the student is talking (it stands still
+ * during an interruption and once questions begin).
+ */
+export function talkTimerMs(
+  slot: { stage: DefenceStage; talkElapsedMs: number },
+  serverNow: string,
+  nowMs: number,
+): number {
+  if (slot.stage !== 'talk') return slot.talkElapsedMs;
+  return slot.talkElapsedMs + Math.max(0, nowMs - Date.parse(serverNow));
+}
+
+/**
  * Every student's slot. Started defences keep their real times (a running one ends a slot after
  * its start plus its interruptions, or now if it runs over); those still waiting follow in list
  * order after the last started one, never before their planned time and never in the past.

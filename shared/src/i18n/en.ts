@@ -5,6 +5,7 @@ import { appealsEn } from './appeals/en.js';
 import { commissionEn } from './commission/en.js';
 import { computerTestEn } from './computer-test/en.js';
 import { gradingEn } from './grading/en.js';
+import { makeUpEn } from './make-up/en.js';
 import { mediaEn } from './media/en.js';
 import { oralQueueEn } from './oral-queue/en.js';
 import { proctoringEn } from './proctoring/en.js';
@@ -12,6 +13,7 @@ import { sheetsConsoleEn } from './sheets-console/en.js';
 import { staffEn } from './staff/en.js';
 import { studentDetailEn } from './student-detail/en.js';
 import { studentLogEn } from './student-log/en.js';
+import { thesisDefenceEn } from './thesis-defence/en.js';
 import { ticketPoolsEn } from './ticket-pools/en.js';
 import { writtenExamEn } from './written-exam/en.js';
 
@@ -122,9 +124,11 @@ export const en = {
   ticketPools: ticketPoolsEn,
   writtenExam: writtenExamEn,
   oralQueue: oralQueueEn,
+  thesisDefence: thesisDefenceEn,
   sheetsConsole: sheetsConsoleEn,
   grading: gradingEn,
   commission: commissionEn,
+  makeUp: makeUpEn,
   wrongApp: {
     staffTitle: 'This portal is for students',
     staffBody: 'Staff work in the proctor console.',

@@ -3,6 +3,7 @@ import { commissionKk } from './commission/kk.js';
 import { computerTestKk } from './computer-test/kk.js';
 import { gradingKk } from './grading/kk.js';
 import type { Catalogue } from './index.js';
+import { makeUpKk } from './make-up/kk.js';
 import { mediaKk } from './media/kk.js';
 import { oralQueueKk } from './oral-queue/kk.js';
 import { proctoringKk } from './proctoring/kk.js';
@@ -10,6 +11,7 @@ import { sheetsConsoleKk } from './sheets-console/kk.js';
 import { staffKk } from './staff/kk.js';
 import { studentDetailKk } from './student-detail/kk.js';
 import { studentLogKk } from './student-log/kk.js';
+import { thesisDefenceKk } from './thesis-defence/kk.js';
 import { ticketPoolsKk } from './ticket-pools/kk.js';
 import { writtenExamKk } from './written-exam/kk.js';
 
@@ -117,9 +119,11 @@ export const kk: Catalogue = {
   ticketPools: ticketPoolsKk,
   writtenExam: writtenExamKk,
   oralQueue: oralQueueKk,
+  thesisDefence: thesisDefenceKk,
   sheetsConsole: sheetsConsoleKk,
   grading: gradingKk,
   commission: commissionKk,
+  makeUp: makeUpKk,
   wrongApp: {
     staffTitle: 'Бұл портал білім алушыларға арналған',
     staffBody: 'Қызметкерлер проктор консолінде жұмыс істейді.',

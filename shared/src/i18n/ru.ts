@@ -3,6 +3,7 @@ import { commissionRu } from './commission/ru.js';
 import { computerTestRu } from './computer-test/ru.js';
 import { gradingRu } from './grading/ru.js';
 import type { Catalogue } from './index.js';
+import { makeUpRu } from './make-up/ru.js';
 import { mediaRu } from './media/ru.js';
 import { oralQueueRu } from './oral-queue/ru.js';
 import { proctoringRu } from './proctoring/ru.js';
@@ -10,6 +11,7 @@ import { sheetsConsoleRu } from './sheets-console/ru.js';
 import { staffRu } from './staff/ru.js';
 import { studentDetailRu } from './student-detail/ru.js';
 import { studentLogRu } from './student-log/ru.js';
+import { thesisDefenceRu } from './thesis-defence/ru.js';
 import { ticketPoolsRu } from './ticket-pools/ru.js';
 import { writtenExamRu } from './written-exam/ru.js';
 
@@ -117,9 +119,11 @@ export const ru: Catalogue = {
   ticketPools: ticketPoolsRu,
   writtenExam: writtenExamRu,
   oralQueue: oralQueueRu,
+  thesisDefence: thesisDefenceRu,
   sheetsConsole: sheetsConsoleRu,
   grading: gradingRu,
   commission: commissionRu,
+  makeUp: makeUpRu,
   wrongApp: {
     staffTitle: 'Этот портал предназначен для обучающихся',
     staffBody: 'Сотрудники работают в консоли проктора.',

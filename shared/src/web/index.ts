@@ -36,6 +36,7 @@ export {
   useServerEvent,
   useSocket,
 } from './socket.js';
+export { aborted, type OnProgress, postWithProgress, type UploadCallbacks } from './upload.js';
 export { useDocumentTitle } from './use-document-title.js';
 export { type Resource, type ResourceState, useResource } from './use-resource.js';
 export { WebRoot } from './WebRoot.js';

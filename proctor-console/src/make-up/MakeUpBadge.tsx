@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import './make-up.css';
+
+/** Marks a make-up sitting (one student, after a justified absence) on its card. */
+export function MakeUpBadge() {
+  const { t } = useTranslation();
+  return (
+    <span className="make-up-badge" title={t('makeUp.badgeLabel')} data-testid="make-up-badge">
+      {t('makeUp.badge')}
+    </span>
+  );
+}
