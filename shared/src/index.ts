@@ -9,6 +9,7 @@ export * from './api/commission-grades.js';
 export * from './api/errors.js';
 export * from './api/exam-grades.js';
 export * from './api/health.js';
+export * from './api/identity.js';
 export * from './api/make-up.js';
 export * from './api/oral-queue.js';
 export * from './api/proctoring.js';

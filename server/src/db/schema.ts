@@ -7,6 +7,7 @@ export * from '../audit/schema.js';
 export * from '../banks/schema.js';
 export * from '../commission-grades/schema.js';
 export * from '../grades/schema.js';
+export * from '../identity/schema.js';
 export * from '../make-up/schema.js';
 export * from '../media/schema.js';
 export * from '../oral-queue/schema.js';

@@ -46,6 +46,8 @@ export interface LiveEvents {
     applicationId: string;
     status: 'pending' | 'approved' | 'rejected';
   }): void;
+  /** To the sitting's watchers and the student: an identity check was sent or decided. */
+  identityChanged(event: { sittingId: string; studentId: string; checkId: string }): void;
   /** Disconnects the sockets of a session that logged out, on every server process. */
   sessionEnded(tokenHash: string): void;
 }
@@ -74,6 +76,8 @@ export function liveEvents(io: Server<never, ServerToClientEvents>): LiveEvents 
       io.to([sittingRoom(sittingId), ...studentIds.map(userRoom)]).emit('defence:changed', { sittingId }),
     makeUpDecided: ({ studentId, applicationId, status }) =>
       io.to(userRoom(studentId)).emit('makeUp:decided', { applicationId, status }),
+    identityChanged: (event) =>
+      io.to([sittingRoom(event.sittingId), userRoom(event.studentId)]).emit('identity:changed', event),
     sessionEnded: (tokenHash) => io.in(sessionRoom(tokenHash)).disconnectSockets(true),
   };
 }

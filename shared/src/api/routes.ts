@@ -56,6 +56,14 @@ import {
 } from './exam-grades.js';
 import { Health } from './health.js';
 import {
+  DecideIdentityBody,
+  IdentityCheckList,
+  IdentityCheckParams,
+  IdentityCheckView,
+  IdentityPhotoQuery,
+  SubmitIdentityBody,
+} from './identity.js';
+import {
   ApplyForMakeUpBody,
   DecideMakeUpBody,
   MakeUpApplicationList,
@@ -698,6 +706,44 @@ export const http = {
     params: MakeUpApplicationParams,
     body: DecideMakeUpBody,
     response: MakeUpApplicationView,
+  },
+  /** The student's device sends its identity check (photos, liveness, document reading, face match). */
+  submitIdentityCheck: {
+    method: 'POST',
+    path: '/api/student/sittings/:sittingId/identity',
+    params: SittingParams,
+    body: SubmitIdentityBody,
+    response: IdentityCheckView,
+  },
+  /** The student's checks for a sitting, newest first, with the proctor's decisions. */
+  studentIdentityChecks: {
+    method: 'GET',
+    path: '/api/student/sittings/:sittingId/identity',
+    params: SittingParams,
+    response: IdentityCheckList,
+  },
+  /** Every student's latest check for the sitting (proctors, the secretary, the commission). */
+  sittingIdentityChecks: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/identity',
+    params: SittingParams,
+    response: IdentityCheckList,
+  },
+  /** The face or document photo of a check (staff of the sitting, and the student). */
+  identityPhoto: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/students/:studentId/identity/:checkId/photo',
+    params: IdentityCheckParams,
+    query: IdentityPhotoQuery,
+    response: Streamed,
+  },
+  /** The proctor's decision: verified, retake (the student checks again) or rejected, with a note. */
+  decideIdentityCheck: {
+    method: 'POST',
+    path: '/api/sittings/:sittingId/students/:studentId/identity/:checkId/decision',
+    params: IdentityCheckParams,
+    body: DecideIdentityBody,
+    response: IdentityCheckView,
   },
 } as const satisfies Record<string, RouteContract>;
 

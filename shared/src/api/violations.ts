@@ -106,6 +106,11 @@ export const SystemAction = z.enum([
   'defence_finished',
   /** Thesis defence: the secretary wrote the student a question (evidence: the text). */
   'defence_question',
+  /** Identity: the device sent a check (evidence: roster verdict, liveness, face match); the proctor decided. */
+  'identity_checked',
+  'identity_verified',
+  'identity_retake',
+  'identity_rejected',
 ]);
 export type SystemAction = z.infer<typeof SystemAction>;
 

@@ -4,6 +4,7 @@ import { SheetChanged } from '../api/answer-sheets.js';
 import { AppealDecided } from '../api/appeals.js';
 import { type AttemptAnswerAck, AttemptAnswerPayload, AttemptChanged } from '../api/attempts.js';
 import { GradePublished } from '../api/exam-grades.js';
+import { IdentityChanged } from '../api/identity.js';
 import { MakeUpDecided } from '../api/make-up.js';
 import { OralQueueChanged } from '../api/oral-queue.js';
 import { FlagEpisodeChanged, StudentHandedOver } from '../api/proctoring.js';
@@ -62,6 +63,8 @@ export interface ServerToClientEvents {
   'defence:changed': (event: DefenceChanged) => void;
   /** To the student: their make-up application was decided. */
   'makeUp:decided': (event: MakeUpDecided) => void;
+  /** Identity: a student sent a check (to watchers), or the proctor decided it (to the student too). */
+  'identity:changed': (event: IdentityChanged) => void;
 }
 
 /** Inbound payload schemas by event name: the server parses every payload with these. */
@@ -88,4 +91,5 @@ export const serverEventSchemas = {
   'oral:queueChanged': OralQueueChanged,
   'defence:changed': DefenceChanged,
   'makeUp:decided': MakeUpDecided,
+  'identity:changed': IdentityChanged,
 } as const satisfies { [E in keyof ServerToClientEvents]: z.ZodType<Parameters<ServerToClientEvents[E]>[0]> };

@@ -157,6 +157,10 @@ export const studentDetailEn = {
     defence_stopped: 'Defence stopped by the commission',
     defence_finished: 'Defence finished',
     defence_question: 'Written question',
+    identity_checked: 'Identity check sent',
+    identity_verified: 'Identity verified',
+    identity_retake: 'Identity check to be retaken',
+    identity_rejected: 'Identity rejected',
   } satisfies Record<SystemAction, string>,
   review: {
     confirmTitle: 'Confirm the flag',

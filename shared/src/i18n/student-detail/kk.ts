@@ -155,6 +155,10 @@ export const studentDetailKk: StudentDetailCatalogue = {
     defence_stopped: 'Комиссия қорғауды тоқтатты',
     defence_finished: 'Қорғау аяқталды',
     defence_question: 'Жазбаша сұрақ',
+    identity_checked: 'Жеке басын тексеру жіберілді',
+    identity_verified: 'Жеке басы расталды',
+    identity_retake: 'Жеке басын қайта тексеру керек',
+    identity_rejected: 'Жеке басы расталмады',
   },
   review: {
     confirmTitle: 'Белгіні растау',

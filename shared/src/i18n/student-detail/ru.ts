@@ -155,6 +155,10 @@ export const studentDetailRu: StudentDetailCatalogue = {
     defence_stopped: 'Комиссия остановила защиту',
     defence_finished: 'Защита завершена',
     defence_question: 'Письменный вопрос',
+    identity_checked: 'Проверка личности отправлена',
+    identity_verified: 'Личность подтверждена',
+    identity_retake: 'Проверку личности нужно пройти заново',
+    identity_rejected: 'Личность не подтверждена',
   },
   review: {
     confirmTitle: 'Подтвердить отметку',

@@ -102,6 +102,10 @@ export const studentLogEn = {
       defence_stopped: 'The commission stopped your defence',
       defence_finished: 'Your defence is finished',
       defence_question: 'The secretary wrote you a question',
+      identity_checked: 'Your identity check was sent to the proctor',
+      identity_verified: 'The proctor verified your identity',
+      identity_retake: 'The proctor asks you to take the identity check again',
+      identity_rejected: 'The proctor did not accept your identity check',
     } satisfies Record<SystemAction, string>,
     chat: {
       to_proctor: 'You to the proctor',

@@ -100,6 +100,10 @@ export const studentLogKk: StudentLogCatalogue = {
       defence_stopped: 'Комиссия қорғауыңызды тоқтатты',
       defence_finished: 'Қорғауыңыз аяқталды',
       defence_question: 'Хатшы сізге сұрақ жазды',
+      identity_checked: 'Жеке басыңызды тексеру прокторға жіберілді',
+      identity_verified: 'Проктор жеке басыңызды растады',
+      identity_retake: 'Проктор жеке басыңызды қайта тексеруді сұрайды',
+      identity_rejected: 'Проктор жеке басыңызды тексеруді қабылдамады',
     },
     chat: {
       to_proctor: 'Сіздің прокторға хабарламаңыз',

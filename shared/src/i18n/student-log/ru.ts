@@ -100,6 +100,10 @@ export const studentLogRu: StudentLogCatalogue = {
       defence_stopped: 'Комиссия остановила вашу защиту',
       defence_finished: 'Ваша защита завершена',
       defence_question: 'Секретарь написал вам вопрос',
+      identity_checked: 'Ваша проверка личности отправлена проктору',
+      identity_verified: 'Проктор подтвердил вашу личность',
+      identity_retake: 'Проктор просит пройти проверку личности заново',
+      identity_rejected: 'Проктор не принял вашу проверку личности',
     },
     chat: {
       to_proctor: 'Ваше сообщение проктору',
