@@ -17,6 +17,8 @@ export const AutoFlagType = z.enum([
   'multiple_faces',
   'looking_away',
   'face_mismatch',
+  /** The camera sees almost nothing: covered, or too dark to see a face. */
+  'camera_covered',
   'focus_lost',
   'fullscreen_exit',
   'tab_switch',
@@ -35,6 +37,7 @@ export const AUTO_FLAG_SEVERITY: Record<AutoFlagType, 'low' | 'medium' | 'high'>
   multiple_faces: 'high',
   looking_away: 'low',
   face_mismatch: 'high',
+  camera_covered: 'medium',
   focus_lost: 'medium',
   fullscreen_exit: 'low',
   tab_switch: 'medium',

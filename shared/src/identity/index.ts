@@ -3,6 +3,7 @@
 export * from './face-geometry.js';
 export * from './face-guidance.js';
 export * from './liveness.js';
+export * from './monitoring.js';
 export * from './mrz-compose.js';
 export * from './mrz-read.js';
 export * from './printed-fields.js';

@@ -53,6 +53,8 @@ export function unreviewed(entries: readonly LogEntry[]): LogEntry[] {
 
 const SHARE_FLAGS: Partial<Record<AutoFlagType, TrustMetric>> = {
   no_face: 'no_face',
+  // A covered or black camera shows as little as one that is off.
+  camera_covered: 'camera_off',
   multiple_faces: 'multiple_faces',
   looking_away: 'looking_away',
   voice: 'voice',

@@ -1,4 +1,5 @@
 import type { RoomScanState, StudentStage } from '../../api/proctoring.js';
+import type { AutoFlagType } from '../../api/violations.js';
 import type { TrustMetric } from '../../domain/trust-score.js';
 
 /** The proctor console's proctoring pages: overview, student detail, actions, trust score. */
@@ -40,6 +41,13 @@ export const proctoringEn = {
     empty: 'No students match.',
     noneMine: 'No students are assigned to you. Choose “All” to see the whole sitting.',
     none: '—',
+  },
+  identity: {
+    none: 'Identity not checked',
+    waiting: 'Identity: waiting for review',
+    verified: 'Identity verified',
+    retake: 'Identity: retake asked',
+    rejected: 'Identity rejected',
   },
   needsAttention: 'Needs attention',
   unassigned: 'Unassigned',
@@ -92,10 +100,11 @@ export const proctoringEn = {
     second_display: 'Second display',
     devtools_open: 'Developer tools open',
     face_mismatch: 'Face does not match the photo',
+    camera_covered: 'Camera covered or too dark',
     extension_missing: 'Proctoring extension missing',
     proctor_violations: 'Violations raised by a proctor',
     room_scan_failed: 'Room scan failed',
-  } satisfies Record<TrustMetric, string>,
+  } satisfies Record<TrustMetric | AutoFlagType, string>,
 };
 
 export type ProctoringCatalogue = typeof proctoringEn;

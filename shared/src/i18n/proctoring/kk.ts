@@ -40,6 +40,13 @@ export const proctoringKk: ProctoringCatalogue = {
     noneMine: 'Сізге білім алушы тағайындалмаған. Бүкіл емтиханды көру үшін «Барлығы» дегенді таңдаңыз.',
     none: '—',
   },
+  identity: {
+    none: 'Жеке басы тексерілмеген',
+    waiting: 'Жеке басы: қарауды күтуде',
+    verified: 'Жеке басы расталды',
+    retake: 'Жеке басы: қайта тексеру сұралды',
+    rejected: 'Жеке басы қабылданбады',
+  },
   needsAttention: 'Назар аудару қажет',
   unassigned: 'Тағайындалмаған',
   handOver: {
@@ -90,6 +97,7 @@ export const proctoringKk: ProctoringCatalogue = {
     second_display: 'Екінші монитор',
     devtools_open: 'Әзірлеуші құралдары ашық',
     face_mismatch: 'Бет фотосуретке сәйкес емес',
+    camera_covered: 'Камера жабық немесе тым қараңғы',
     extension_missing: 'Прокторинг кеңейтімі орнатылмаған',
     proctor_violations: 'Проктор тіркеген бұзушылықтар',
     room_scan_failed: 'Бөлмені тексеру өтпеді',

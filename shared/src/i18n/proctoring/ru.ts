@@ -40,6 +40,13 @@ export const proctoringRu: ProctoringCatalogue = {
     noneMine: 'Вам не назначены обучающиеся. Выберите «Все», чтобы увидеть весь экзамен.',
     none: '—',
   },
+  identity: {
+    none: 'Личность не проверена',
+    waiting: 'Личность: ждёт проверки',
+    verified: 'Личность подтверждена',
+    retake: 'Личность: запрошен повтор',
+    rejected: 'Личность отклонена',
+  },
   needsAttention: 'Требует внимания',
   unassigned: 'Не назначен',
   handOver: {
@@ -90,6 +97,7 @@ export const proctoringRu: ProctoringCatalogue = {
     second_display: 'Второй монитор',
     devtools_open: 'Открыты инструменты разработчика',
     face_mismatch: 'Лицо не совпадает с фото',
+    camera_covered: 'Камера закрыта или слишком темно',
     extension_missing: 'Не установлено расширение прокторинга',
     proctor_violations: 'Нарушения, отмеченные проктором',
     room_scan_failed: 'Осмотр комнаты не пройден',

@@ -1,6 +1,15 @@
+import type { FaceMatchResult, IdentityDecision, LivenessResult } from '../../api/identity.js';
 import type { InterventionAction, StudentStage } from '../../api/proctoring.js';
 import type { AutoFlagType, ProctorViolationType, Severity, SystemAction } from '../../api/violations.js';
 import type { TrustMetric } from '../../domain/trust-score.js';
+import type { RosterMatchReason, RosterMatchVerdict } from '../../identity/roster-match.js';
+
+/** Where a student stands with identity (the console's badge). */
+type IdentityStatus = 'none' | 'waiting' | IdentityDecision;
+type DocumentField = 'fullName' | 'iin' | 'documentNumber' | 'birthDate' | 'expiryDate';
+type LivenessChallenge = LivenessResult['challenges'][number]['challenge'];
+type FaceMatchVerdict = FaceMatchResult['verdict'];
+type OcrSource = 'mrz_valid' | 'mrz_invalid' | 'printed' | 'none';
 
 /** The proctor console's student detail page: video, identity, the log with +/−, actions, report. */
 export const studentDetailEn = {
@@ -101,6 +110,7 @@ export const studentDetailEn = {
     multiple_faces: 'More than one face',
     looking_away: 'Looking away from the screen',
     face_mismatch: 'Face does not match',
+    camera_covered: 'Camera covered or dark',
     focus_lost: 'Left the exam window',
     fullscreen_exit: 'Left full screen',
     tab_switch: 'Switched tabs',
@@ -319,20 +329,112 @@ export const studentDetailEn = {
   } satisfies Record<TrustMetric, string>,
   identity: {
     title: 'Identity',
-    notVerified: 'Not verified yet',
-    explain:
-      'The face photo, the ID photo, the fields read from the ID and the match result appear here once identity verification has run. Until then, compare the face with the ID over the live video.',
+    status: {
+      none: 'Not checked yet',
+      waiting: 'Waiting for review',
+      verified: 'Verified',
+      retake: 'Retake asked',
+      rejected: 'Rejected',
+    } satisfies Record<IdentityStatus, string>,
+    noneYet:
+      'The student’s device has not sent an identity check yet. Until it does, compare the face with the ID over the live video.',
+    sentAt: 'Sent at {{time}}',
+    loadFailed: 'The identity check could not be loaded.',
     facePhoto: 'Face photo',
     idPhoto: 'ID photo',
-    noPhoto: 'none yet',
+    photoAlt: {
+      face: 'Face photo of {{name}} taken by their device',
+      document: 'ID document photo sent by {{name}}',
+    },
+    openPhoto: 'Open full size',
     field: 'Field',
-    roster: 'On the roster',
-    extracted: 'Read from the ID',
-    fullName: 'Full name',
-    iin: 'IIN',
+    roster: 'On the list',
+    extracted: 'Read from the document',
+    fields: {
+      fullName: 'Full name',
+      iin: 'IIN',
+      documentNumber: 'Document number',
+      birthDate: 'Date of birth',
+      expiryDate: 'Valid until',
+    } satisfies Record<DocumentField, string>,
     none: '—',
-    match: 'Match result',
+    notOnList: 'not on the list',
+    notRead: 'not read',
+    rosterTitle: 'Document against the list',
+    rosterVerdict: {
+      match: 'Matches the list',
+      partial: 'Partly matches the list',
+      mismatch: 'Does not match the list',
+    } satisfies Record<RosterMatchVerdict, string>,
+    rosterNote: 'Compared by the server with the list; the device’s own opinion is not used.',
+    reasons: {
+      iin_matches: 'The IIN is the same as on the list.',
+      iin_differs: 'The IIN differs from the one on the list.',
+      iin_unreadable: 'The IIN could not be read from the document.',
+      name_matches: 'The name is the same as on the list.',
+      name_close: 'The name is close to the list’s (a letter or two differ: a misread or another spelling).',
+      name_differs: 'The name differs from the one on the list.',
+      name_unreadable: 'The name could not be read from the document.',
+      document_expired: 'The document has expired.',
+    } satisfies Record<RosterMatchReason, string>,
+    livenessTitle: 'Liveness check',
+    liveness: {
+      passed: 'Passed',
+      failed: 'Not passed',
+    },
+    challenges: {
+      blink: 'Blink',
+      turn_left: 'Turn the head left',
+      turn_right: 'Turn the head right',
+    } satisfies Record<LivenessChallenge, string>,
+    challengePassed: 'done',
+    challengeFailed: 'not done',
+    faceMatchTitle: 'Face against the document photo',
+    faceMatch: {
+      same_person: 'Looks like the same person',
+      different_person: 'Looks like a different person',
+      not_compared: 'Not compared (no face found on one of the photos)',
+    } satisfies Record<FaceMatchVerdict, string>,
+    distance:
+      'Distance {{distance}}, threshold {{threshold}} (below the threshold counts as the same person).',
+    faceMatchAdvice:
+      'This is advice from the student’s device, not a decision: look at both photos yourself.',
+    ocrTitle: 'How the document was read',
+    ocr: {
+      mrz_valid: 'Machine-readable zone ({{format}}), every check digit is valid',
+      mrz_invalid: 'Machine-readable zone ({{format}}), check digits failed: {{fields}}',
+      printed: 'Printed fields (no machine-readable zone was read)',
+      none: 'Nothing could be read from the document',
+    } satisfies Record<OcrSource, string>,
+    ocrConfidence: 'Text recognition confidence {{value}} %.',
+    timingsTitle: 'On the device',
+    timings: 'Face check {{face}} ms per frame; document reading {{ocr}} s.',
+    decisionTitle: 'Decision',
+    decidedBy: '{{decision}}: {{name}}, {{time}}',
+    decisionNote: 'Note to the student: {{note}}',
+    decide: {
+      verified: 'Verified',
+      retake: 'Retake',
+      rejected: 'Rejected',
+    } satisfies Record<IdentityDecision, string>,
+    changeDecision: 'You may change the decision until the student sends a new check.',
+    admitSeparately:
+      'Verifying does not admit the student: press Admit once the room and desk are checked too.',
+    retakeDialog: {
+      title: 'Ask for a retake',
+      explain: 'The student’s device will ask them to take both photos again.',
+      submit: 'Ask for a retake',
+    },
+    rejectDialog: {
+      title: 'Reject the identity',
+      explain: 'The student is told that their identity was not accepted, and why.',
+      submit: 'Reject',
+    },
+    noteLabel: 'Note to the student',
+    noteHint: 'Required; the student reads it (up to 500 characters).',
+    failed: 'The decision was not saved: {{reason}}',
   },
+
   report: {
     title: 'Session report',
     intro: 'Connection times, the test, every log entry with its review and a link into the recording.',

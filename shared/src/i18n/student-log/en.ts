@@ -44,6 +44,7 @@ export const studentLogEn = {
       multiple_faces: 'More than one face in the camera',
       looking_away: 'Looking away from the screen',
       face_mismatch: 'The face does not match the photo',
+      camera_covered: 'Your camera is covered or too dark',
       focus_lost: 'Left the exam window',
       fullscreen_exit: 'Left full screen',
       tab_switch: 'Switched to another tab',

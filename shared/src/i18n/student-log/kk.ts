@@ -42,6 +42,7 @@ export const studentLogKk: StudentLogCatalogue = {
       multiple_faces: 'Камерада бірнеше бет бар',
       looking_away: 'Экраннан басқа жаққа қарау',
       face_mismatch: 'Бет фотосуретке сәйкес келмейді',
+      camera_covered: 'Камераңыз жабық немесе тым қараңғы',
       focus_lost: 'Емтихан терезесінен шығу',
       fullscreen_exit: 'Толық экран режимінен шығу',
       tab_switch: 'Басқа қойындыға ауысу',

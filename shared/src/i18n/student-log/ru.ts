@@ -42,6 +42,7 @@ export const studentLogRu: StudentLogCatalogue = {
       multiple_faces: 'В камере больше одного лица',
       looking_away: 'Взгляд в сторону от экрана',
       face_mismatch: 'Лицо не совпадает с фотографией',
+      camera_covered: 'Ваша камера закрыта или слишком темно',
       focus_lost: 'Уход из окна экзамена',
       fullscreen_exit: 'Выход из полноэкранного режима',
       tab_switch: 'Переключение на другую вкладку',
