@@ -1,6 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { http, MAX_EVIDENCE_BYTES } from '@adal/shared';
+import { http, MAX_DOCUMENT_PHOTO_BYTES, MAX_EVIDENCE_BYTES, MAX_FACE_PHOTO_BYTES } from '@adal/shared';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
@@ -48,6 +48,9 @@ const BANK_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
 
 /** A 5 MB evidence file as base64 (4 characters per 3 bytes), plus the explanation and file name. */
 const MAKE_UP_BODY_BYTES = Math.ceil(MAX_EVIDENCE_BYTES / 3) * 4 + 64 * 1024;
+
+/** An identity check's two photos (≤ 300 KB and ≤ 1 MB) as base64, plus what the device measured. */
+const IDENTITY_BODY_BYTES = Math.ceil((MAX_FACE_PHOTO_BYTES + MAX_DOCUMENT_PHOTO_BYTES) / 3) * 4 + 64 * 1024;
 
 /** Bodies are JSON only; anything else with content is refused before parsing. */
 const jsonOnly: RequestHandler = (req, _res, next) => {
@@ -118,6 +121,12 @@ export function createApp(deps: AppDeps): App {
     http.applyForMakeUp.path.replace(/^\/api/, ''),
     jsonOnly,
     express.json({ limit: MAKE_UP_BODY_BYTES }),
+  );
+  // An identity check carries its face and document photos as base64.
+  api.use(
+    http.submitIdentityCheck.path.replace(/^\/api/, ''),
+    jsonOnly,
+    express.json({ limit: IDENTITY_BODY_BYTES }),
   );
   // Answer-sheet photos over tus: streamed to disk, so before any body parser.
   api.use(SHEET_UPLOADS_MOUNT, sheetUploads(ctx, redis));

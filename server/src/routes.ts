@@ -43,6 +43,13 @@ import {
 import { health } from './health/health-route.js';
 import type { RouteTable } from './http/define-route.js';
 import {
+  decideIdentityCheck,
+  identityPhoto,
+  sittingIdentityChecks,
+  studentIdentityChecks,
+  submitIdentityCheck,
+} from './identity/identity-routes.js';
+import {
   applyForMakeUp,
   decideMakeUp,
   makeUpApplications,
@@ -190,4 +197,9 @@ export const routeTable: RouteTable = {
   defenceAction,
   askDefenceQuestion,
   studentDefence,
+  submitIdentityCheck,
+  studentIdentityChecks,
+  sittingIdentityChecks,
+  identityPhoto,
+  decideIdentityCheck,
 };

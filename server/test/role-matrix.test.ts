@@ -123,6 +123,13 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
   defenceAction: ['commission_chair', 'technical_secretary', 'admin'],
   askDefenceQuestion: ['commission_chair', 'technical_secretary', 'admin'],
   studentDefence: ['student'],
+  // Identity: the student's device sends checks and the student reads their own; the sitting's
+  // proctors, commission and admins see them; those who admit decide. The dean's office does not.
+  submitIdentityCheck: ['student'],
+  studentIdentityChecks: ['student'],
+  sittingIdentityChecks: WATCHERS,
+  identityPhoto: ['student', ...WATCHERS],
+  decideIdentityCheck: ['proctor', 'technical_secretary', 'admin'],
 };
 /**
  * No media server runs in this test (recordings.test.ts has one): an allowed download gets past
@@ -170,6 +177,11 @@ const ALLOWED_STATUS: Partial<Record<RouteName, (role: Role) => number>> = {
   defenceSchedule: (role) => (role === 'proctor' ? 400 : 200),
   defenceAction: () => 409,
   askDefenceQuestion: () => 409,
+  // Past every access check the "photos" are refused by content (text, not a JPEG). No identity
+  // check has the id asked for.
+  submitIdentityCheck: () => 400,
+  identityPhoto: () => 404,
+  decideIdentityCheck: () => 404,
 };
 const EXPECTED_EVENTS: Record<(typeof CLIENT_EVENTS)[number], Role[]> = {
   'sitting:watch': STAFF,
@@ -253,6 +265,11 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
         sittingId: sheetSitting,
         studentId: student01,
         sheetId: '00000000-0000-4000-8000-000000000000',
+      };
+      const noCheck = {
+        sittingId,
+        studentId: student01,
+        checkId: '00000000-0000-4000-8000-000000000000',
       };
       const requests: Record<RouteName, { params?: Record<string, string>; query?: string; body?: unknown }> =
         {
@@ -433,6 +450,33 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
             params: { applicationId: '00000000-0000-4000-8000-000000000000' },
             body: { decision: 'reject', note: 'No certificate attached.' },
           },
+          submitIdentityCheck: {
+            params: { sittingId },
+            body: {
+              facePhotoBase64: Buffer.from('not a photo').toString('base64'),
+              documentPhotoBase64: Buffer.from('not a photo either').toString('base64'),
+              liveness: { challenges: [{ challenge: 'blink', passed: true }], passed: true },
+              document: {
+                source: 'none',
+                format: null,
+                checkDigitsValid: false,
+                invalidFields: [],
+                documentNumber: null,
+                surname: null,
+                givenNames: null,
+                iin: null,
+                birthDate: null,
+                expiryDate: null,
+                ocrConfidence: null,
+              },
+              faceMatch: { distance: null, threshold: 0.6, verdict: 'not_compared' },
+              timings: { faceFrameMs: 40, ocrMs: 900 },
+            },
+          },
+          studentIdentityChecks: { params: { sittingId } },
+          sittingIdentityChecks: { params: { sittingId } },
+          identityPhoto: { params: noCheck, query: '?photo=face' },
+          decideIdentityCheck: { params: noCheck, body: { decision: 'verified' } },
           mediaEvents: {
             body: {
               events: [

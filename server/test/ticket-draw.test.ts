@@ -126,6 +126,7 @@ describe('closed-ticket draw', () => {
       disciplineId: randomUUID(),
       poolId: randomUUID(),
       applicationId: randomUUID(),
+      checkId: randomUUID(),
     };
     const bodyOf: Partial<Record<RouteName, unknown>> = {
       messageProctor: { text: 'Which ticket is the easiest?' },

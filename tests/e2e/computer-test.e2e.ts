@@ -5,9 +5,9 @@ import { FAKE_MEDIA_ARGS, launchBrowser, openPage, screenshot } from './support/
 import { heading } from './support/screens.js';
 
 /**
- * A student sits the computer test in Chromium: pre-checks (camera and microphone), rules, info,
- * the test with the network dropping half-way, a reload, a proctor's pause, Finish with the tick
- * and the result by difficulty. The server is the proof: answers count only once it has them.
+ * A student sits the computer test in Chromium: pre-checks (camera and microphone), identity
+ * (skipped), rules, info, the test with the network dropping half-way, a reload, a proctor's
+ * pause, Finish with the tick and the result by difficulty. The server is the proof: answers count only once it has them.
  */
 const baseUrl = inject('baseUrl');
 const STUDENT = 'student25';
@@ -81,12 +81,16 @@ describe('computer test', () => {
     // Pre-checks: nothing goes on until the camera and the microphone reach the proctor.
     await page.waitForURL(`**/sittings/${sittingId}/test/checks`);
     await heading(page, 'Camera and microphone').waitFor();
-    const toRules = page.getByRole('button', { name: 'Next: the rules' });
-    expect(await toRules.isDisabled()).toBe(true);
+    const toIdentity = page.getByRole('button', { name: 'Next: identity check' });
+    expect(await toIdentity.isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
     await page.getByText('The camera and the microphone reach the proctor.').waitFor({ timeout: 15_000 });
     await screenshot(page, 'test-checks', true);
-    await toRules.click();
+    await toIdentity.click();
+
+    // Identity check: advice for the proctor, never a barrier; this student goes on without one.
+    await heading(page, 'Identity check').waitFor();
+    await page.getByRole('button', { name: 'Next: the rules' }).click();
 
     // Rules: "I agree" before Next.
     await heading(page, 'Rules during the exam').waitFor();

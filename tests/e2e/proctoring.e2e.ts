@@ -53,10 +53,11 @@ describe('proctoring with two browsers', () => {
     await row.locator('[data-access="green"]').waitFor({ timeout: 10_000 });
     await row.getByRole('link', { name: /^Enter exam/ }).click();
 
-    // Checks, rules, info, then the test.
+    // Checks, identity (skipped: it never blocks), rules, info, then the test.
     await student.waitForURL(`**/sittings/${sittingId}/test/checks`);
     await student.getByRole('button', { name: 'Turn on camera and microphone' }).click();
     await student.getByText('The camera and the microphone reach the proctor.').waitFor({ timeout: 20_000 });
+    await student.getByRole('button', { name: 'Next: identity check' }).click();
     await student.getByRole('button', { name: 'Next: the rules' }).click();
     await student.getByLabel('I agree').check();
     await student.getByRole('button', { name: 'Next', exact: true }).click();
@@ -197,6 +198,7 @@ describe('proctoring with two browsers', () => {
     await student.waitForURL(`**/sittings/${sittingId}/test/checks`);
     await student.getByRole('button', { name: 'Turn on camera and microphone' }).click();
     await student.getByText('The camera and the microphone reach the proctor.').waitFor({ timeout: 20_000 });
+    await student.getByRole('button', { name: 'Next: identity check' }).click();
     await student.getByRole('button', { name: 'Next: the rules' }).click();
     await student.getByLabel('I agree').check();
     await student.getByRole('button', { name: 'Next', exact: true }).click();

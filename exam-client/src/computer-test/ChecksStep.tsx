@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useTestFlow } from './flow-context.js';
 import { InfoNotices } from './InfoNotices.js';
 import { testPaths } from './paths.js';
+import { stepAfter } from './steps.js';
 
 /**
  * Pre-check: the camera and microphone must reach the proctor (the device check below does the
@@ -27,7 +28,7 @@ export function ChecksStep() {
           type="button"
           className="button-primary"
           disabled={!devicesReady}
-          onClick={() => navigate(testPaths.step(sittingId, 'rules'))}
+          onClick={() => navigate(testPaths.step(sittingId, stepAfter('checks') ?? 'rules'))}
         >
           {t('test.checks.next')}
         </button>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useParams } from 'react-router';
 import { ChecksStep } from './ChecksStep.js';
 import { TestFlowProvider, useTestFlow } from './flow-context.js';
+import { IdentityCheckStep } from './IdentityCheckStep.js';
 import { InfoStep } from './InfoStep.js';
 import { RulesStep } from './RulesStep.js';
 import { StepList } from './StepList.js';
@@ -16,6 +17,7 @@ const DeviceCheck = lazy(() => import('../devices/DeviceCheck.js').then((m) => (
 /** One page per step before the test (steps.ts lists them in order). */
 export const STEP_PAGES: Record<TestStep, ComponentType> = {
   checks: ChecksStep,
+  identity: IdentityCheckStep,
   rules: RulesStep,
   info: InfoStep,
 };

@@ -1,11 +1,12 @@
 /**
  * The steps before a computer test, in order; each has a page (TestFlow's STEP_PAGES), a route
  * and a `test.steps.*` label. Later issues add theirs here:
- * - 'extension' after 'checks': the proctoring extension installed and connected (seed 004);
- * - 'identity' before 'rules': face photo in the oval, ID document in the rectangle (seed 001).
+ * - 'extension' after 'checks': the proctoring extension installed and connected (seed 004).
+ * 'identity' (face photo in the oval, ID document in the rectangle, seed 001) never blocks: the
+ * proctor sees "not checked" and verifies identity over the video, as before the step existed.
  * The proctor's room scan and admission happen before the schedule's link turns green.
  */
-export const TEST_STEPS = ['checks', 'rules', 'info'] as const;
+export const TEST_STEPS = ['checks', 'identity', 'rules', 'info'] as const;
 export type TestStep = (typeof TEST_STEPS)[number];
 
 export const isTestStep = (value: string | undefined): value is TestStep =>

@@ -16,6 +16,7 @@ import { SittingEndedNotice } from '../chat-log/SittingEndedNotice.js';
 import { TrustScoreSection } from '../chat-log/TrustScoreSection.js';
 import { useChatLog } from '../chat-log/use-chat-log.js';
 import { useInstructions } from '../chat-log/use-instructions.js';
+import { IdentityStep } from '../identity/IdentityStep.js';
 import { useSchedule } from '../schedule/schedule-context.js';
 import { DefencePanel } from '../thesis-defence/DefencePanel.js';
 import { TicketExam } from '../ticket-draw/TicketExam.js';
@@ -83,6 +84,10 @@ export function SittingPage() {
         <Suspense fallback={<Loading />}>
           <DeviceCheck sittingId={entry.sittingId} socket={socket} />
         </Suspense>
+      )}
+      {/* Identity check (face, ID document) for the proctor; the computer test has it as a step. */}
+      {entry && !ended && entry.kind !== 'computer_test' && (
+        <IdentityStep key={entry.sittingId} sittingId={entry.sittingId} socket={socket} />
       )}
       {/* Written, oral and state exams: the ticket, the writing time, the answer sheets, the result. */}
       {entry && hasTicketDraw(entry.kind) && (

@@ -24,6 +24,7 @@ import {
   matchesQuery,
   type RowFilter,
 } from './overview-rows.js';
+import { useIdentityStatuses } from './use-identity-statuses.js';
 import { type ProctoringOverviewState, useProctoringOverview } from './use-proctoring-overview.js';
 import './proctoring.css';
 
@@ -116,19 +117,28 @@ function SittingOverview({
               {t('proctoring.refreshFailed')}
             </p>
           )}
-          <StudentsList proctoring={proctoring} locale={LOCALES[language]} />
+          <StudentsList sittingId={sitting.sittingId} proctoring={proctoring} locale={LOCALES[language]} />
         </>
       )}
     </>
   );
 }
 
-function StudentsList({ proctoring, locale }: { proctoring: ProctoringOverviewState; locale: string }) {
+function StudentsList({
+  sittingId,
+  proctoring,
+  locale,
+}: {
+  sittingId: string;
+  proctoring: ProctoringOverviewState;
+  locale: string;
+}) {
   const { t } = useTranslation();
   const { user } = useAuth();
   const meId = user?.id ?? '';
   const { state } = proctoring.overview;
   const data = state.status === 'ready' ? state.data : null;
+  const identity = useIdentityStatuses(proctoring.socket, sittingId);
   const [chosen, setChosen] = useState<RowFilter | null>(null);
   const [query, setQuery] = useState('');
   const students = data?.students ?? [];
@@ -190,6 +200,7 @@ function StudentsList({ proctoring, locale }: { proctoring: ProctoringOverviewSt
           canAct={data.canAct}
           offset={data.offset}
           onRow={proctoring.applyRow}
+          identity={identity}
         />
       )}
     </>

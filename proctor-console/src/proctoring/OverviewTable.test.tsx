@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import type { IdentityStatus } from '../student-detail/identity-check.js';
 import { OverviewTable } from './OverviewTable.js';
 
 const SITTING = '00000000-0000-4000-8000-000000000001';
@@ -54,7 +55,11 @@ const quiet: ProctoringRow = {
   roomScan: 'done',
 };
 
-function render(canAct: boolean, language: 'en' | 'ru' = 'en'): string {
+function render(
+  canAct: boolean,
+  language: 'en' | 'ru' = 'en',
+  identity: ReadonlyMap<string, IdentityStatus> | null = null,
+): string {
   const i18n = createI18n(language);
   return renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
@@ -68,6 +73,7 @@ function render(canAct: boolean, language: 'en' | 'ru' = 'en'): string {
               canAct={canAct}
               offset={0}
               onRow={() => undefined}
+              identity={identity}
             />
           </MemoryRouter>
         </LanguageProvider>
@@ -111,5 +117,16 @@ describe('OverviewTable', () => {
     expect(html).toContain('Не пройден');
     expect(html).toContain('Голоса: ');
     expect(html).toContain('Риск 42,5 · доверие 57,5');
+  });
+
+  it('shows each student’s identity status once the checks are loaded', () => {
+    expect(render(false)).not.toContain('identity-status');
+    const html = render(false, 'en', new Map([[flagged.studentId, 'waiting']]));
+    expect(html).toContain(
+      '<span class="identity-status" data-status="waiting">Identity: waiting for review</span>',
+    );
+    // No check sent yet.
+    expect(html).toContain('<span class="identity-status" data-status="none">Identity not checked</span>');
+    expect(render(false, 'ru', new Map([[quiet.studentId, 'verified']]))).toContain('Личность подтверждена');
   });
 });

@@ -3,6 +3,7 @@ import { AccessBadge, formatTime, useLanguage } from '@adal/shared/web';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { IdentityStatus } from '../student-detail/identity-check.js';
 import { HandOverSelect } from './HandOverSelect.js';
 import { OngoingFlags } from './OngoingFlags.js';
 import { AttentionBadge } from './RiskMarker.js';
@@ -16,10 +17,20 @@ interface OverviewTableProps {
   /** serverNow − local time (ms), for the running durations. */
   offset: number;
   onRow: (row: ProctoringRow) => void;
+  /** Each student's identity status (null or absent: not loaded, no badges). */
+  identity?: ReadonlyMap<string, IdentityStatus> | null;
 }
 
 /** A row per student, in the order given (needs attention first, then risk). */
-export function OverviewTable({ sittingId, rows, proctors, canAct, offset, onRow }: OverviewTableProps) {
+export function OverviewTable({
+  sittingId,
+  rows,
+  proctors,
+  canAct,
+  offset,
+  onRow,
+  identity,
+}: OverviewTableProps) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap proctoring-table-wrap">
@@ -48,6 +59,7 @@ export function OverviewTable({ sittingId, rows, proctors, canAct, offset, onRow
               canAct={canAct}
               offset={offset}
               onRow={onRow}
+              identity={identity ? (identity.get(row.studentId) ?? 'none') : null}
             />
           ))}
         </tbody>
@@ -56,7 +68,10 @@ export function OverviewTable({ sittingId, rows, proctors, canAct, offset, onRow
   );
 }
 
-type OverviewRowProps = Omit<OverviewTableProps, 'rows'> & { row: ProctoringRow };
+type OverviewRowProps = Omit<OverviewTableProps, 'rows' | 'identity'> & {
+  row: ProctoringRow;
+  identity: IdentityStatus | null;
+};
 
 /** Memoised: a refetch replaces only the rows that changed, and only those render again. */
 const OverviewRow = memo(function OverviewRow({
@@ -66,6 +81,7 @@ const OverviewRow = memo(function OverviewRow({
   canAct,
   offset,
   onRow,
+  identity,
 }: OverviewRowProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -79,6 +95,11 @@ const OverviewRow = memo(function OverviewRow({
       <th scope="row">
         <Link to={`/sittings/${sittingId}/students/${row.studentId}`}>{row.fullName}</Link>
         <span className="iin">{row.iin}</span>
+        {identity && (
+          <span className="identity-status" data-status={identity}>
+            {t(`proctoring.identity.${identity}`)}
+          </span>
+        )}
         {row.needsAttention && <AttentionBadge />}
       </th>
       <td>

@@ -1,5 +1,6 @@
 import type { ProctoringOverview, ProctoringRow } from '@adal/shared';
 import {
+  type AdalSocket,
   clockOffset,
   isApiError,
   type Resource,
@@ -29,6 +30,8 @@ export interface ProctoringOverviewState {
   refreshFailed: boolean;
   /** A row the server answered with (hand-over): shown at once. */
   applyRow(row: ProctoringRow): void;
+  /** The page's one connection, for more of the sitting's events (identity checks). */
+  socket: AdalSocket | null;
 }
 
 /**
@@ -124,5 +127,5 @@ export function useProctoringOverview(sittingId: string): ProctoringOverviewStat
     (row: ProctoringRow) => update((current) => replaceRow(current, row)),
     [update],
   );
-  return { overview, live: connected && watched === sittingId, refreshFailed, applyRow };
+  return { overview, live: connected && watched === sittingId, refreshFailed, applyRow, socket };
 }

@@ -181,7 +181,14 @@ export function StudentDetailBody({
             changes={sheetChanges}
           />
           <TrustBreakdown score={trust ?? row.trust} />
-          <IdentityPanel fullName={row.fullName} iin={row.iin} />
+          <IdentityPanel
+            sittingId={sittingId}
+            studentId={studentId}
+            fullName={row.fullName}
+            iin={row.iin}
+            canDecide={canAct}
+            socket={detail.socket}
+          />
           <ReportPanel
             sittingId={sittingId}
             studentId={studentId}

@@ -13,6 +13,8 @@ export interface TextDialogProps {
   submitLabel: string;
   /** The least number of characters (after trimming) the field needs; 0 = optional. */
   minLength: number;
+  /** The most characters the field takes (the contract's limit); 2000 unless set. */
+  maxLength?: number;
   /** Ends something for good: the submit button is red. */
   destructive?: boolean;
   onSubmit: (text: string) => Promise<void>;
@@ -27,6 +29,7 @@ export function TextDialog({
   hint,
   submitLabel,
   minLength,
+  maxLength = 2000,
   destructive = false,
   onSubmit,
   onClose,
@@ -69,7 +72,7 @@ export function TextDialog({
           id={fieldId}
           value={text}
           rows={3}
-          maxLength={2000}
+          maxLength={maxLength}
           required={minLength > 0}
           aria-describedby={hint ? hintId : undefined}
           aria-invalid={error !== null && tooShort}

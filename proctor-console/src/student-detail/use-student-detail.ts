@@ -1,5 +1,6 @@
 import type { AccessStatus, AttemptClock, LogEntry, ProctoringOverview, ProctoringRow } from '@adal/shared';
 import {
+  type AdalSocket,
   type Resource,
   type ResourceState,
   useAuth,
@@ -29,6 +30,8 @@ export interface StudentDetail {
   attempts: ShownAttempt[];
   /** The sitting is watched: new entries arrive by themselves. */
   live: boolean;
+  /** The page's one connection, for panels that listen to more events (identity checks). */
+  socket: AdalSocket | null;
   /** An entry the proctor's own command produced (its event may come later, or first). */
   addEntry(entry: LogEntry): void;
   replaceRow(row: ProctoringRow): void;
@@ -184,6 +187,7 @@ export function useStudentDetail(sittingId: string, studentId: string): StudentD
     reloadLog,
     attempts: attempts.state.status === 'ready' ? attempts.state.data : [],
     live: connected && watching,
+    socket,
     addEntry,
     replaceRow,
     setAccess,

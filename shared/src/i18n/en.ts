@@ -5,6 +5,8 @@ import { appealsEn } from './appeals/en.js';
 import { commissionEn } from './commission/en.js';
 import { computerTestEn } from './computer-test/en.js';
 import { gradingEn } from './grading/en.js';
+import { identityDocumentEn } from './identity-document/en.js';
+import { identityFaceEn } from './identity-face/en.js';
 import { makeUpEn } from './make-up/en.js';
 import { mediaEn } from './media/en.js';
 import { oralQueueEn } from './oral-queue/en.js';
@@ -129,6 +131,8 @@ export const en = {
   grading: gradingEn,
   commission: commissionEn,
   makeUp: makeUpEn,
+  identityDocument: identityDocumentEn,
+  identityFace: identityFaceEn,
   wrongApp: {
     staffTitle: 'This portal is for students',
     staffBody: 'Staff work in the proctor console.',

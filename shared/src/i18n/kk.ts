@@ -2,6 +2,8 @@ import { appealsKk } from './appeals/kk.js';
 import { commissionKk } from './commission/kk.js';
 import { computerTestKk } from './computer-test/kk.js';
 import { gradingKk } from './grading/kk.js';
+import { identityDocumentKk } from './identity-document/kk.js';
+import { identityFaceKk } from './identity-face/kk.js';
 import type { Catalogue } from './index.js';
 import { makeUpKk } from './make-up/kk.js';
 import { mediaKk } from './media/kk.js';
@@ -124,6 +126,8 @@ export const kk: Catalogue = {
   grading: gradingKk,
   commission: commissionKk,
   makeUp: makeUpKk,
+  identityDocument: identityDocumentKk,
+  identityFace: identityFaceKk,
   wrongApp: {
     staffTitle: 'Бұл портал білім алушыларға арналған',
     staffBody: 'Қызметкерлер проктор консолінде жұмыс істейді.',

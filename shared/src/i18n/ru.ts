@@ -2,6 +2,8 @@ import { appealsRu } from './appeals/ru.js';
 import { commissionRu } from './commission/ru.js';
 import { computerTestRu } from './computer-test/ru.js';
 import { gradingRu } from './grading/ru.js';
+import { identityDocumentRu } from './identity-document/ru.js';
+import { identityFaceRu } from './identity-face/ru.js';
 import type { Catalogue } from './index.js';
 import { makeUpRu } from './make-up/ru.js';
 import { mediaRu } from './media/ru.js';
@@ -124,6 +126,8 @@ export const ru: Catalogue = {
   grading: gradingRu,
   commission: commissionRu,
   makeUp: makeUpRu,
+  identityDocument: identityDocumentRu,
+  identityFace: identityFaceRu,
   wrongApp: {
     staffTitle: 'Этот портал предназначен для обучающихся',
     staffBody: 'Сотрудники работают в консоли проктора.',

@@ -82,14 +82,72 @@ const firstIin = (...candidates: (string | null | undefined)[]) => {
   return null;
 };
 
-/** Parses and checks the zone (check digits by the `mrz` library); null when it is no TD1/TD3. */
-export function readMrz(found: { lines: string[] }, today = new Date()): MrzReading | null {
-  let result: ReturnType<typeof parse>;
+type MrzResult = ReturnType<typeof parse>;
+
+const parseLines = (lines: string[]): MrzResult | null => {
   try {
-    result = parse(found.lines, { autocorrect: true });
+    return parse(lines, { autocorrect: true });
   } catch {
     return null;
   }
+};
+
+/**
+ * Letters OCR reads for digits (the legacy engine read a monospace 0 as O on a rendered card).
+ * The `mrz` library corrects fields that are only digits; a document number may hold letters.
+ */
+const DIGIT_FOR: Record<string, string> = {
+  O: '0',
+  D: '0',
+  Q: '0',
+  I: '1',
+  L: '1',
+  Z: '2',
+  S: '5',
+  G: '6',
+  B: '8',
+};
+
+/** Where the document number is: TD1 line 1 from column 6, TD3 line 2 from column 1 (9 characters). */
+const DOCUMENT_NUMBER_AT = { TD1: { line: 0, start: 5 }, TD3: { line: 1, start: 0 } } as const;
+
+const checkHolds = (result: MrzResult, field: string) =>
+  result.details.some((d) => d.field === field && d.valid);
+
+/**
+ * Kazakhstan's document numbers are 9 digits on the ID card and a letter and 8 digits in the
+ * passport. When a Kazakh document's number fails its check digit and holds letters where digits
+ * belong, they are read as the digits they resemble, and the result is kept only if the check
+ * digit then holds. A digit that is simply wrong stays wrong (nothing to resemble).
+ */
+function repairDocumentNumber(
+  lines: string[],
+  result: MrzResult,
+): { lines: string[]; result: MrzResult } | null {
+  if (result.format !== 'TD1' && result.format !== 'TD3') return null;
+  if (checkHolds(result, 'documentNumberCheckDigit') || lines[0]?.slice(2, 5) !== 'KAZ') return null;
+  const { line, start } = DOCUMENT_NUMBER_AT[result.format];
+  const text = lines[line] ?? '';
+  const number = text.slice(start, start + 9);
+  const keep = result.format === 'TD3' ? 1 : 0;
+  const digits = number.slice(0, keep) + [...number.slice(keep)].map((c) => DIGIT_FOR[c] ?? c).join('');
+  if (digits === number) return null;
+  const candidate = lines.map((l, n) =>
+    n === line ? `${text.slice(0, start)}${digits}${text.slice(start + 9)}` : l,
+  );
+  const parsed = parseLines(candidate);
+  return parsed && checkHolds(parsed, 'documentNumberCheckDigit')
+    ? { lines: candidate, result: parsed }
+    : null;
+}
+
+/** Parses and checks the zone (check digits by the `mrz` library); null when it is no TD1/TD3. */
+export function readMrz(found: { lines: string[] }, today = new Date()): MrzReading | null {
+  const first = parseLines(found.lines);
+  if (!first) return null;
+  const repaired = repairDocumentNumber(found.lines, first);
+  const result = repaired?.result ?? first;
+  const lines = repaired?.lines ?? found.lines;
   if (result.format !== 'TD1' && result.format !== 'TD3') return null;
   const f = result.fields as Record<string, string | null | undefined>;
   const sex = f.sex === 'male' || f.sex === 'female' ? f.sex : null;
@@ -104,7 +162,7 @@ export function readMrz(found: { lines: string[] }, today = new Date()): MrzRead
     sex,
     nationality: f.nationality ?? null,
     iin: firstIin(f.optional1, f.personalNumber, f.optional2),
-    lines: found.lines,
+    lines,
     invalidFields: result.details.filter((d) => !d.valid).map((d) => d.field as string),
   };
 }

@@ -50,6 +50,22 @@ describe('reading a Kazakhstan ID card (TD1)', () => {
     expect(reading?.invalidFields).toContain('birthDateCheckDigit');
   });
 
+  it('repairs a document number OCR read with O for 0, when the check digits then hold', () => {
+    const [l1, l2, l3] = composeTd1(person);
+    const misread = l1.replace('IDKAZ0', 'IDKAZO'); // what the legacy engine read on a rendered card
+    const reading = readMrz({ lines: [misread, l2, l3] }, TODAY);
+    expect(reading).toMatchObject({ valid: true, documentNumber: '045612378', invalidFields: [] });
+    expect(reading?.lines[0]).toBe(l1);
+  });
+
+  it('does not "repair" a digit that is simply wrong', () => {
+    const [l1, l2, l3] = composeTd1(person);
+    const wrong = l1.replace('IDKAZ0456', 'IDKAZ0457');
+    const reading = readMrz({ lines: [wrong, l2, l3] }, TODAY);
+    expect(reading?.valid).toBe(false);
+    expect(reading?.invalidFields).toContain('documentNumberCheckDigit');
+  });
+
   it('finds the zone in noisy OCR text (spaces, « for <, short lines)', () => {
     const [l1, l2, l3] = composeTd1(person);
     const text = [

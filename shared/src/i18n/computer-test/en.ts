@@ -8,6 +8,7 @@ export const computerTestEn = {
   steps: {
     label: 'Steps before the test',
     checks: 'Camera and microphone',
+    identity: 'Identity check',
     rules: 'Rules',
     info: 'Test information',
     test: 'Test',
@@ -18,7 +19,7 @@ export const computerTestEn = {
       'Turn on the camera and the microphone. They stay on, and the proctor sees and hears you, until you finish the test.',
     waiting: 'Turn on the camera and the microphone to continue.',
     ready: 'The camera and the microphone reach the proctor.',
-    next: 'Next: the rules',
+    next: 'Next: identity check',
     devices: 'Camera and microphone: {{state}}',
     on: 'on',
     off: 'off',

@@ -1,0 +1,105 @@
+import {
+  type DocumentKind,
+  type DocumentSide,
+  mrzBandRect,
+  type Rect,
+  SIDE_PASSES,
+} from './document-kind.js';
+import type { DocumentOcrText, OcrPass } from './document-reading.js';
+import { enhanceForOcr } from './ocr-image.js';
+import { createDocumentWorker, readMrzBand, readPrintedSide } from './ocr-passes.js';
+import { monotonic, type OcrStage, overallProgress } from './ocr-progress.js';
+
+/**
+ * tesseract.js runs in its own Web Worker; everything it loads is served by the exam client
+ * (vite/on-device-assets.ts), never a CDN. The worker script is loaded by URL (no blob: URL, so
+ * a strict Content-Security-Policy holds); the language data is cached by the browser's own
+ * IndexedDB store after the first read.
+ */
+export const OCR_ASSETS = {
+  workerPath: '/vendor/tesseract/worker.min.js',
+  corePath: '/vendor/tesseract-core/',
+  langPath: '/vendor/tessdata',
+  workerBlobURL: false,
+} as const;
+
+/** The zone's letters want about 30 px of height: small webcam crops are scaled up to this width. */
+const MIN_BAND_WIDTH = 1000;
+/** Larger photos only slow the printed pass down. */
+const MAX_DOCUMENT_WIDTH = 2000;
+
+export interface SideOcrResult {
+  ocr: DocumentOcrText;
+  /** From decoding the photo to the last pass, for the record. */
+  ocrMs: number;
+}
+
+function drawToCanvas(source: CanvasImageSource, from: Rect, width: number): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width);
+  canvas.height = Math.round((from.height * width) / from.width);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('no 2d canvas');
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(source, from.x, from.y, from.width, from.height, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+
+/** The bottom band, greyscale and contrast-stretched, at least MIN_BAND_WIDTH wide. */
+function mrzBandCanvas(bitmap: ImageBitmap, kind: DocumentKind): HTMLCanvasElement {
+  const band = mrzBandRect(kind, bitmap.width, bitmap.height);
+  const canvas = drawToCanvas(bitmap, band, Math.max(band.width, MIN_BAND_WIDTH));
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('no 2d canvas');
+  const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
+  enhanceForOcr(pixels.data);
+  context.putImageData(pixels, 0, 0);
+  return canvas;
+}
+
+/**
+ * Reads one side of a document on the device: the MRZ band with the legacy engine (sides with a
+ * zone), then the whole side with LSTM. A failed pass counts as unread text, so a photo without
+ * a readable zone still gives its printed fields.
+ */
+export async function readDocumentSide(
+  photo: Blob,
+  kind: DocumentKind,
+  side: DocumentSide,
+  onProgress: (fraction: number) => void,
+): Promise<SideOcrResult> {
+  const passes = SIDE_PASSES[side];
+  const started = performance.now();
+  const bitmap = await createImageBitmap(photo, { imageOrientation: 'from-image' });
+  let band: HTMLCanvasElement;
+  let whole: HTMLCanvasElement;
+  try {
+    band = mrzBandCanvas(bitmap, kind);
+    const all = { x: 0, y: 0, width: bitmap.width, height: bitmap.height };
+    whole = drawToCanvas(bitmap, all, Math.min(bitmap.width, MAX_DOCUMENT_WIDTH));
+  } finally {
+    bitmap.close();
+  }
+
+  let stage: OcrStage = 'loading';
+  const bar = monotonic();
+  const report = (step: number) => onProgress(bar(overallProgress(stage, step)));
+  const worker = await createDocumentWorker({
+    ...OCR_ASSETS,
+    logger: (m) => report(m.progress),
+    // Without a handler tesseract.js rethrows a failed job's error where nothing catches it.
+    errorHandler: () => {},
+  });
+  let mrz: OcrPass | null = null;
+  let printed: OcrPass | null = null;
+  try {
+    stage = 'mrz';
+    if (passes.mrz) mrz = await readMrzBand(worker, band).catch(() => null);
+    stage = 'printed';
+    if (passes.printed) printed = await readPrintedSide(worker, whole).catch(() => null);
+  } finally {
+    await worker.terminate();
+  }
+  onProgress(1);
+  return { ocr: { mrz, printed }, ocrMs: Math.round(performance.now() - started) };
+}
