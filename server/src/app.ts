@@ -101,6 +101,8 @@ export function createApp(deps: AppDeps): App {
           'connect-src': ["'self'", ...config.sfuOrigins],
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'blob:'],
+          // The on-device checks (TF.js, tesseract, face-api) compile WebAssembly; no eval otherwise.
+          'script-src': ["'self'", "'wasm-unsafe-eval'"],
           'upgrade-insecure-requests': config.cookieSecure ? [] : null,
         },
       },

@@ -49,6 +49,12 @@ export const SittingPolicies = z
     countingAttempt: CountingAttempt.default('best'),
     /** Trust score: points per metric (omitted metrics take DEFAULT_TRUST_WEIGHTS). */
     trustWeights: TrustWeights.partial().default({}),
+    /** On-device monitoring (issue 7): camera frames checked per second. */
+    monitoringFramesPerSecond: z.number().min(0.2).max(10).default(2),
+    /** Head turned away for longer than this is a "looking away" flag. */
+    lookingAwaySeconds: z.number().int().min(1).max(60).default(5),
+    /** The live face is matched against the verified one this often (catches a substitute). */
+    faceRecheckMinutes: z.number().int().min(1).max(60).default(3),
     /** Automatic flags of one type closer together than this are one episode. */
     flagMergeGapSeconds: z.number().int().min(1).max(600).default(10),
   })
@@ -73,5 +79,8 @@ export function defaultPolicies(kind: SittingKind): SittingPolicies {
     countingAttempt: 'best',
     trustWeights: {},
     flagMergeGapSeconds: 10,
+    monitoringFramesPerSecond: 2,
+    lookingAwaySeconds: 5,
+    faceRecheckMinutes: 3,
   };
 }

@@ -68,7 +68,8 @@ async function load(files: FaceModelFiles): Promise<FaceLandmarksDetector> {
     detectorModelUrl: files.detectorModelUrl,
     landmarkModelUrl: files.landmarkModelUrl,
   });
-  // The first run compiles the graph; doing it now keeps the first real frame as fast as the rest.
+  // The first run sets up the detector's kernels now rather than on the student's first frame (a
+  // blank frame never reaches the mesh model, so the first face still takes a little longer).
   reply({ type: 'progress', stage: 'warmup' });
   await loaded.estimateFaces(new ImageData(FACE_FRAME.width, FACE_FRAME.height), { staticImageMode: true });
   reply({ type: 'ready', backend: tf.getBackend(), loadMs: Math.round(performance.now() - started) });
