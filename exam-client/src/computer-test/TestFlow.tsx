@@ -1,7 +1,7 @@
 import { Loading } from '@adal/shared/web';
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useParams } from 'react-router';
+import { Outlet, useLocation, useMatch, useParams } from 'react-router';
 import { ChecksStep } from './ChecksStep.js';
 import { TestFlowProvider, useTestFlow } from './flow-context.js';
 import { IdentityCheckStep } from './IdentityCheckStep.js';
@@ -38,8 +38,13 @@ export function TestFlow() {
 
 function TestFlowLayout() {
   const { t } = useTranslation();
-  const { sittingId, socket, devicesReady } = useTestFlow();
+  const { sittingId, socket, devicesReady, info } = useTestFlow();
   const { pathname } = useLocation();
+  // On-device monitoring for the attempt's lifetime: the runner's page, until the result or an end.
+  const running = useMatch('/sittings/:sittingId/test/attempts/:attemptId') !== null;
+  const blocked =
+    info.state.status === 'ready' &&
+    (info.state.data.blockedBy === 'sitting_ended' || info.state.data.blockedBy === 'not_admitted');
   const last = pathname.split('/').filter(Boolean).at(-1);
   const step = isTestStep(last) ? last : null;
   const [devicesOpen, setDevicesOpen] = useState(true);
@@ -61,7 +66,7 @@ function TestFlowLayout() {
           {t('test.checks.devices', { state: devicesReady ? t('test.checks.on') : t('test.checks.off') })}
         </summary>
         <Suspense fallback={<Loading />}>
-          <DeviceCheck sittingId={sittingId} socket={socket} />
+          <DeviceCheck sittingId={sittingId} socket={socket} monitoring={running && !blocked} />
         </Suspense>
       </details>
     </div>

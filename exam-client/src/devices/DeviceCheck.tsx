@@ -15,6 +15,8 @@ import {
 } from '@adal/shared/web/media';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MonitoringNote } from '../monitoring/MonitoringNote.js';
+import { useMonitoring } from '../monitoring/use-monitoring.js';
 import { PhoneQr } from './PhoneQr.js';
 import { SourceStatusList } from './SourceStatusList.js';
 
@@ -24,9 +26,19 @@ const ALL_SOURCES = [...COMPUTER_SOURCES, 'phone'] as const;
 /**
  * The device check before the exam (exam-procedures "Device check"): camera and microphone, the
  * entire screen, and the phone as a second camera. Each is published to the SFU as soon as it is
- * captured and stays published while the page is open.
+ * captured and stays published while the page is open. While `monitoring` is true (admitted, the
+ * exam running) the same camera and microphone are also checked on the device (issue 7).
  */
-export function DeviceCheck({ sittingId, socket }: { sittingId: string; socket: AdalSocket | null }) {
+export function DeviceCheck({
+  sittingId,
+  socket,
+  monitoring,
+}: {
+  sittingId: string;
+  socket: AdalSocket | null;
+  /** Undefined: no monitoring on this page (and no note about it). */
+  monitoring?: boolean;
+}) {
   const { t } = useTranslation();
   const { callApi, user } = useAuth();
   const tokens = useMemo(() => apiTokenSource(callApi, sittingId), [callApi, sittingId]);
@@ -64,6 +76,13 @@ export function DeviceCheck({ sittingId, socket }: { sittingId: string; socket: 
   const screen = sources.screen?.track ?? null;
   const cameraOn = Boolean(webcam || sources.microphone?.track);
   const allOn = COMPUTER_SOURCES.every((s) => sources[s]?.status === 'publishing');
+  // The sitting's monitoring policies do not reach the student's app: the defaults apply.
+  useMonitoring({
+    sittingId,
+    webcam,
+    microphone: sources.microphone?.track ?? null,
+    active: monitoring === true,
+  });
 
   return (
     <section className="card device-check" aria-labelledby="devices-title">
@@ -119,6 +138,7 @@ export function DeviceCheck({ sittingId, socket }: { sittingId: string; socket: 
       <h3>{t('media.devices.statusTitle')}</h3>
       <SourceStatusList sources={{ ...sources, phone }} shown={ALL_SOURCES} />
       {allOn && <p className="notice notice-info">{t('media.devices.ready')}</p>}
+      {monitoring !== undefined && <MonitoringNote />}
       <PhoneQr sittingId={sittingId} />
     </section>
   );

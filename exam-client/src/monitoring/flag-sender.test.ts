@@ -62,4 +62,23 @@ describe('flag sender', () => {
     expect(batches.reduce((a, b) => a + b, 0)).toBe(45);
     expect(Math.max(...batches)).toBeLessThanOrEqual(20);
   });
+
+  it('a retired sender tries once and leaves the rest in storage for the next page', async () => {
+    vi.useFakeTimers();
+    const storage = new MemoryStorage();
+    let calls = 0;
+    const sender = new FlagSender(
+      'flags:s2',
+      async () => {
+        calls++;
+        throw new Error('offline');
+      },
+      storage,
+    );
+    sender.retire();
+    sender.add(report(1));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toBe(1);
+    expect(storage.map.has('flags:s2')).toBe(true);
+  });
 });

@@ -22,6 +22,7 @@ export class FlagSender {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private closed = false;
+  private retiring = false;
 
   constructor(
     private readonly key: string,
@@ -57,12 +58,23 @@ export class FlagSender {
         this.failures = 0;
       }
     } catch {
+      // A retired sender does not try again later: storage keeps the reports for the next page.
+      if (this.retiring) return this.close();
       this.failures += 1;
       const delay = Math.min(30_000, 1000 * 2 ** (this.failures - 1));
       this.retryTimer = setTimeout(() => void this.flush(), delay);
     } finally {
       this.sending = false;
     }
+  }
+
+  /**
+   * The page no longer monitors this sitting: what is queued (and reports still arriving, such as
+   * the ones that end episodes) is sent once more, without retrying later.
+   */
+  retire(): void {
+    this.retiring = true;
+    void this.flush();
   }
 
   close(): void {

@@ -82,7 +82,11 @@ export function SittingPage() {
       {/* Once the sitting is over they are no longer needed: unmounting stops the camera and the screen. */}
       {entry && !ended && (
         <Suspense fallback={<Loading />}>
-          <DeviceCheck sittingId={entry.sittingId} socket={socket} />
+          <DeviceCheck
+            sittingId={entry.sittingId}
+            socket={socket}
+            monitoring={entry.kind !== 'computer_test' && entry.access === 'green'}
+          />
         </Suspense>
       )}
       {/* Identity check (face, ID document) for the proctor; the computer test has it as a step. */}

@@ -9,6 +9,7 @@ import { identityDocumentEn } from './identity-document/en.js';
 import { identityFaceEn } from './identity-face/en.js';
 import { makeUpEn } from './make-up/en.js';
 import { mediaEn } from './media/en.js';
+import { monitoringEn } from './monitoring/en.js';
 import { oralQueueEn } from './oral-queue/en.js';
 import { proctoringEn } from './proctoring/en.js';
 import { sheetsConsoleEn } from './sheets-console/en.js';
@@ -133,6 +134,7 @@ export const en = {
   makeUp: makeUpEn,
   identityDocument: identityDocumentEn,
   identityFace: identityFaceEn,
+  monitoring: monitoringEn,
   wrongApp: {
     staffTitle: 'This portal is for students',
     staffBody: 'Staff work in the proctor console.',

@@ -7,6 +7,7 @@ import { identityFaceKk } from './identity-face/kk.js';
 import type { Catalogue } from './index.js';
 import { makeUpKk } from './make-up/kk.js';
 import { mediaKk } from './media/kk.js';
+import { monitoringKk } from './monitoring/kk.js';
 import { oralQueueKk } from './oral-queue/kk.js';
 import { proctoringKk } from './proctoring/kk.js';
 import { sheetsConsoleKk } from './sheets-console/kk.js';
@@ -128,6 +129,7 @@ export const kk: Catalogue = {
   makeUp: makeUpKk,
   identityDocument: identityDocumentKk,
   identityFace: identityFaceKk,
+  monitoring: monitoringKk,
   wrongApp: {
     staffTitle: 'Бұл портал білім алушыларға арналған',
     staffBody: 'Қызметкерлер проктор консолінде жұмыс істейді.',

@@ -7,6 +7,7 @@ import { identityFaceRu } from './identity-face/ru.js';
 import type { Catalogue } from './index.js';
 import { makeUpRu } from './make-up/ru.js';
 import { mediaRu } from './media/ru.js';
+import { monitoringRu } from './monitoring/ru.js';
 import { oralQueueRu } from './oral-queue/ru.js';
 import { proctoringRu } from './proctoring/ru.js';
 import { sheetsConsoleRu } from './sheets-console/ru.js';
@@ -128,6 +129,7 @@ export const ru: Catalogue = {
   makeUp: makeUpRu,
   identityDocument: identityDocumentRu,
   identityFace: identityFaceRu,
+  monitoring: monitoringRu,
   wrongApp: {
     staffTitle: 'Этот портал предназначен для обучающихся',
     staffBody: 'Сотрудники работают в консоли проктора.',

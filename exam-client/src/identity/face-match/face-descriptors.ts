@@ -96,3 +96,9 @@ export async function matchFaces(livePhoto: Blob, documentPhoto: Blob): Promise<
   const onDocument = live ? await describeFace(documentPhoto, DOCUMENT_OPTIONS) : null;
   return faceMatchVerdict(live, onDocument);
 }
+
+/** The descriptor of a live camera picture's face (the monitoring's periodic re-match), or null. */
+export async function describeLiveFace(photo: Blob): Promise<Float32Array | null> {
+  await loadFaceModels();
+  return describeFace(photo, LIVE_OPTIONS);
+}
