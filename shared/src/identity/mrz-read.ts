@@ -96,16 +96,17 @@ const parseLines = (lines: string[]): MrzResult | null => {
  * Letters OCR reads for digits (the legacy engine read a monospace 0 as O on a rendered card).
  * The `mrz` library corrects fields that are only digits; a document number may hold letters.
  */
-const DIGIT_FOR: Record<string, string> = {
-  O: '0',
-  D: '0',
-  Q: '0',
-  I: '1',
-  L: '1',
-  Z: '2',
-  S: '5',
-  G: '6',
-  B: '8',
+const DIGIT_FOR: Record<string, readonly string[]> = {
+  O: ['0'],
+  D: ['0'],
+  Q: ['0'],
+  I: ['1'],
+  L: ['1'],
+  Z: ['2'],
+  S: ['5'],
+  // OCR-B's 0 came back as G on rendered cards; G is also the classic misread of 6.
+  G: ['6', '0'],
+  B: ['8'],
 };
 
 /** Where the document number is: TD1 line 1 from column 6, TD3 line 2 from column 1 (9 characters). */
@@ -116,29 +117,37 @@ const checkHolds = (result: MrzResult, field: string) =>
 
 /**
  * Kazakhstan's document numbers are 9 digits on the ID card and a letter and 8 digits in the
- * passport. When a Kazakh document's number fails its check digit and holds letters where digits
- * belong, they are read as the digits they resemble, and the result is kept only if the check
- * digit then holds. A digit that is simply wrong stays wrong (nothing to resemble).
+ * passport. When a Kazakh document's number holds letters where digits belong, they are read as
+ * the digits they resemble, and the result is kept only if the check digit then holds. This is
+ * done even when the letters pass the check: "OO" and "00" (or "GG") weigh the same mod 10 at
+ * weights 7 and 3, so a misread leading "00" is otherwise taken as valid. A digit that is simply
+ * wrong stays wrong (nothing to resemble).
  */
 function repairDocumentNumber(
   lines: string[],
   result: MrzResult,
 ): { lines: string[]; result: MrzResult } | null {
   if (result.format !== 'TD1' && result.format !== 'TD3') return null;
-  if (checkHolds(result, 'documentNumberCheckDigit') || lines[0]?.slice(2, 5) !== 'KAZ') return null;
+  if (lines[0]?.slice(2, 5) !== 'KAZ') return null;
   const { line, start } = DOCUMENT_NUMBER_AT[result.format];
   const text = lines[line] ?? '';
   const number = text.slice(start, start + 9);
   const keep = result.format === 'TD3' ? 1 : 0;
-  const digits = number.slice(0, keep) + [...number.slice(keep)].map((c) => DIGIT_FOR[c] ?? c).join('');
-  if (digits === number) return null;
-  const candidate = lines.map((l, n) =>
-    n === line ? `${text.slice(0, start)}${digits}${text.slice(start + 9)}` : l,
-  );
-  const parsed = parseLines(candidate);
-  return parsed && checkHolds(parsed, 'documentNumberCheckDigit')
-    ? { lines: candidate, result: parsed }
-    : null;
+  // Every reading of the lookalike letters; more than one passing the check is a guess, not a repair.
+  let readings = [number.slice(0, keep)];
+  for (const c of number.slice(keep))
+    readings = readings.flatMap((r) => (DIGIT_FOR[c] ?? [c]).map((d) => r + d));
+  const holding = readings
+    .filter((digits) => digits !== number)
+    .map((digits) =>
+      lines.map((l, n) => (n === line ? `${text.slice(0, start)}${digits}${text.slice(start + 9)}` : l)),
+    )
+    .map((candidate) => ({ lines: candidate, result: parseLines(candidate) }))
+    .filter(
+      (c): c is { lines: string[]; result: MrzResult } =>
+        c.result !== null && checkHolds(c.result, 'documentNumberCheckDigit'),
+    );
+  return holding.length === 1 ? (holding[0] ?? null) : null;
 }
 
 /** Parses and checks the zone (check digits by the `mrz` library); null when it is no TD1/TD3. */

@@ -58,6 +58,23 @@ describe('reading a Kazakhstan ID card (TD1)', () => {
     expect(reading?.lines[0]).toBe(l1);
   });
 
+  it('repairs a leading "00" read as "OO", which passes the check digit by coincidence', () => {
+    const [l1, l2, l3] = composeTd1({ ...person, documentNumber: '001848340' });
+    const reading = readMrz({ lines: [l1.replace('IDKAZ00', 'IDKAZOO'), l2, l3] }, TODAY);
+    expect(reading).toMatchObject({ valid: true, documentNumber: '001848340' });
+  });
+
+  it('leaves an ambiguous misread as read ("GG" may be 00 or 66: both pass)', () => {
+    const [l1, l2, l3] = composeTd1({ ...person, documentNumber: '001848340' });
+    const reading = readMrz({ lines: [l1.replace('IDKAZ00', 'IDKAZGG'), l2, l3] }, TODAY);
+    expect(reading?.documentNumber).toBe('GG1848340');
+    // A single G has one reading that passes.
+    const one = composeTd1({ ...person, documentNumber: '061848340' });
+    expect(
+      readMrz({ lines: [one[0].replace('IDKAZ06', 'IDKAZ0G'), one[1], one[2]] }, TODAY)?.documentNumber,
+    ).toBe('061848340');
+  });
+
   it('does not "repair" a digit that is simply wrong', () => {
     const [l1, l2, l3] = composeTd1(person);
     const wrong = l1.replace('IDKAZ0456', 'IDKAZ0457');
