@@ -53,9 +53,10 @@ export function IdentityCheck({ sittingId, socket }: { sittingId: string; socket
   return (
     <div className="identity-check" data-stage={flow.stage}>
       <Suspense fallback={<Loading />}>
+        {/* FaceCapture brings its own heading; the step count stays as a line above it. */}
         {flow.stage === 'face' && (
           <>
-            <h3>{t('identityDocument.step.faceTitle')}</h3>
+            <p className="muted">{t('identityDocument.step.faceTitle')}</p>
             <FaceCapture onDone={check.faceDone} />
           </>
         )}
