@@ -168,7 +168,7 @@ export function section(r: Report): string {
     '',
     ...card.lines,
     '',
-    'OCR time is the whole side: decoding, a fresh tesseract worker (language data from the browser cache after the first card), the MRZ pass and the printed kaz+eng pass.',
+    'OCR time is the whole side: decoding, the MRZ pass and the printed kaz+eng pass on the two tesseract workers the document step starts when it opens (started before the first card, as the step does when it opens, so not counted per side).',
     '',
     `### Face match (face-api descriptors, threshold ${r.threshold})`,
     '',

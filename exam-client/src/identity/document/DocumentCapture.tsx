@@ -6,7 +6,7 @@ import type { DocumentDone } from '../identity-flow.js';
 import { DocumentCamera } from './DocumentCamera.js';
 import { DocumentFields } from './DocumentFields.js';
 import { DOCUMENT_KINDS, DOCUMENT_SIDES, type DocumentKind, type DocumentSide } from './document-kind.js';
-import { readDocumentSide } from './document-ocr.js';
+import { readDocumentSide, releaseOcr, warmOcr } from './document-ocr.js';
 import { buildDocumentReading, ownNamePreview } from './document-reading.js';
 import { documentDone, type SideRead } from './document-sides.js';
 
@@ -32,8 +32,11 @@ export function DocumentCapture({ onDone }: { onDone(document: DocumentDone): vo
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
+    // Start tesseract while the student frames the card; it is kept for both sides and retakes.
+    warmOcr().catch(() => {});
     return () => {
       mounted.current = false;
+      void releaseOcr();
     };
   }, []);
 

@@ -7,7 +7,7 @@ import {
 } from './document-kind.js';
 import type { DocumentOcrText, OcrPass } from './document-reading.js';
 import { enhanceForOcr } from './ocr-image.js';
-import { createDocumentWorker, readMrzBand, readPrintedSide } from './ocr-passes.js';
+import { createOcrEngines, type OcrEngines, readMrzBand, readPrinted } from './ocr-passes.js';
 import { monotonic, type OcrStage, overallProgress } from './ocr-progress.js';
 
 /**
@@ -57,6 +57,38 @@ function mrzBandCanvas(bitmap: ImageBitmap, kind: DocumentKind): HTMLCanvasEleme
   return canvas;
 }
 
+/** The document step's two OCR workers (see OcrEngines), created once and kept until released. */
+let engines: Promise<OcrEngines> | null = null;
+/** Where tesseract's progress goes: the side being read now (workers outlive a single reading). */
+let progressSink: ((step: number) => void) | null = null;
+
+/** Starts the OCR workers if they are not running yet; the document step calls it on mount. */
+export function warmOcr(): Promise<OcrEngines> {
+  if (!engines) {
+    const starting = createOcrEngines({
+      ...OCR_ASSETS,
+      logger: (m) => progressSink?.(m.progress),
+      // Without a handler tesseract.js rethrows a failed job's error where nothing catches it.
+      errorHandler: () => {},
+    });
+    engines = starting;
+    // A failed start is tried again by the next reading, not remembered.
+    starting.catch(() => {
+      if (engines === starting) engines = null;
+    });
+  }
+  return engines;
+}
+
+/** Ends the OCR workers (the document step is done or left). */
+export async function releaseOcr(): Promise<void> {
+  const running = engines;
+  engines = null;
+  if (!running) return;
+  const workers = await running.catch(() => null);
+  await Promise.all([workers?.mrz.terminate(), workers?.printed.terminate()]);
+}
+
 /**
  * Reads one side of a document on the device: the MRZ band with the legacy engine (sides with a
  * zone), then the whole side with LSTM. A failed pass counts as unread text, so a photo without
@@ -84,21 +116,17 @@ export async function readDocumentSide(
   let stage: OcrStage = 'loading';
   const bar = monotonic();
   const report = (step: number) => onProgress(bar(overallProgress(stage, step)));
-  const worker = await createDocumentWorker({
-    ...OCR_ASSETS,
-    logger: (m) => report(m.progress),
-    // Without a handler tesseract.js rethrows a failed job's error where nothing catches it.
-    errorHandler: () => {},
-  });
+  progressSink = report;
   let mrz: OcrPass | null = null;
   let printed: OcrPass | null = null;
   try {
+    const workers = await warmOcr();
     stage = 'mrz';
-    if (passes.mrz) mrz = await readMrzBand(worker, band).catch(() => null);
+    if (passes.mrz) mrz = await readMrzBand(workers.mrz, band).catch(() => null);
     stage = 'printed';
-    if (passes.printed) printed = await readPrintedSide(worker, whole).catch(() => null);
+    if (passes.printed) printed = await readPrinted(workers.printed, whole).catch(() => null);
   } finally {
-    await worker.terminate();
+    progressSink = null;
   }
   onProgress(1);
   return { ocr: { mrz, printed }, ocrMs: Math.round(performance.now() - started) };

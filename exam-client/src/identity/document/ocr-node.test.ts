@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mrzBandRect } from './document-kind.js';
 import { buildDocumentReading, mergeSides, type OcrPass } from './document-reading.js';
 import { enhanceForOcr } from './ocr-image.js';
-import { createDocumentWorker, readMrzBand, readPrintedSide } from './ocr-passes.js';
+import { createOcrEngines, type OcrEngines, readMrzBand, readPrinted } from './ocr-passes.js';
 
 /**
  * Both passes for real: tesseract.js (the legacy engine with English data and the zone's
@@ -104,27 +104,28 @@ describe('reading a synthetic ID card in Node', () => {
     await rm(langPath, { recursive: true, force: true });
   });
 
-  /** One worker per side, as in the browser; cacheMethod 'none' keeps traineddata out of the cwd. */
-  async function readSide(
-    run: (worker: Awaited<ReturnType<typeof createDocumentWorker>>) => Promise<OcrPass>,
-  ) {
-    const worker = await createDocumentWorker({ langPath, cacheMethod: 'none' });
-    try {
-      const started = performance.now();
-      const pass = await run(worker);
-      // For the report, not an assertion: tests never assert speed.
-      console.info(`OCR pass: ${Math.round(performance.now() - started)} ms, confidence ${pass.confidence}`);
-      return pass;
-    } finally {
-      await worker.terminate();
-    }
+  /** The two engines the browser keeps for the document step; cacheMethod 'none' keeps traineddata out of the cwd. */
+  let engines: OcrEngines;
+  beforeAll(async () => {
+    engines = await createOcrEngines({ langPath, cacheMethod: 'none' });
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([engines?.mrz.terminate(), engines?.printed.terminate()]);
+  });
+
+  async function readSide(run: (workers: OcrEngines) => Promise<OcrPass>) {
+    const started = performance.now();
+    const pass = await run(engines);
+    // For the report, not an assertion: tests never assert speed.
+    console.info(`OCR pass: ${Math.round(performance.now() - started)} ms, confidence ${pass.confidence}`);
+    return pass;
   }
 
   it('reads the back: the TD1 zone with every check digit holding', async () => {
     const { svg, width, height } = cardBackSvg(composeTd1(person));
     const card = await sharp(Buffer.from(svg)).png().toBuffer();
     const band = await mrzBand(card, width, height);
-    const mrz = await readSide((worker) => readMrzBand(worker, band));
+    const mrz = await readSide((workers) => readMrzBand(workers.mrz, band));
 
     expect(buildDocumentReading({ mrz, printed: null }, TODAY)).toMatchObject({
       source: 'mrz',
@@ -141,7 +142,7 @@ describe('reading a synthetic ID card in Node', () => {
 
   it('reads the front (printed, kaz+eng) and, with the back, the whole card', async () => {
     const front = await sharp(Buffer.from(cardFrontSvg())).png().toBuffer();
-    const printed = await readSide((worker) => readPrintedSide(worker, front));
+    const printed = await readSide((workers) => readPrinted(workers.printed, front));
     expect(buildDocumentReading({ mrz: null, printed }, TODAY)).toMatchObject({
       source: 'printed',
       surname: 'ӘЛИЕВ',
