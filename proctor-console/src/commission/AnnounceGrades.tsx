@@ -1,7 +1,7 @@
 import type { AnnounceCommissionResult } from '@adal/shared';
-import { errorMessage, isApiError, useAuth } from '@adal/shared/web';
-import { useRef, useState } from 'react';
+import { errorMessage, useAuth } from '@adal/shared/web';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDialog } from '../dialogs/use-confirm-dialog.js';
 
 /**
  * The chair's "Announce grades": a confirmation that says how many final grades go out and how
@@ -19,32 +19,11 @@ export function AnnounceGrades({
   onAnnounced: (result: AnnounceCommissionResult) => void;
 }) {
   const { t } = useTranslation();
-  const { callApi, sessionEnded } = useAuth();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const open = () => {
-    setError(null);
-    dialog.current?.showModal();
-  };
-
-  const confirm = () => {
-    setPending(true);
-    setError(null);
-    callApi('announceCommissionGrades', { params: { sittingId }, body: {} }).then(
-      (result) => {
-        setPending(false);
-        dialog.current?.close();
-        onAnnounced(result);
-      },
-      (caught: unknown) => {
-        setPending(false);
-        if (isApiError(caught) && caught.code === 'unauthenticated') sessionEnded();
-        else setError(caught);
-      },
-    );
-  };
+  const { callApi } = useAuth();
+  const { dialog, pending, error, open, confirm, close, onCancel } = useConfirmDialog(
+    () => callApi('announceCommissionGrades', { params: { sittingId }, body: {} }),
+    onAnnounced,
+  );
 
   return (
     <>
@@ -64,7 +43,7 @@ export function AnnounceGrades({
         aria-describedby="announce-grades-body"
         data-testid="announce-confirm"
         // Escape closes the dialog; not while announcing is under way.
-        onCancel={(event) => pending && event.preventDefault()}
+        onCancel={onCancel}
       >
         <h2 id="announce-grades-title">{t('commission.announce.title')}</h2>
         <div id="announce-grades-body">
@@ -84,12 +63,7 @@ export function AnnounceGrades({
           </p>
         )}
         <div className="commission-dialog-actions">
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => dialog.current?.close()}
-            disabled={pending}
-          >
+          <button type="button" className="button-secondary" onClick={close} disabled={pending}>
             {t('commission.announce.cancel')}
           </button>
           <button type="button" className="button-primary" onClick={confirm} disabled={pending}>

@@ -1,7 +1,7 @@
 import type { PublishGradesResult } from '@adal/shared';
-import { errorMessage, formatDateTime, isApiError, useAuth, useLanguage } from '@adal/shared/web';
-import { useRef, useState } from 'react';
+import { errorMessage, formatDateTime, useAuth, useLanguage } from '@adal/shared/web';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDialog } from '../dialogs/use-confirm-dialog.js';
 
 /**
  * "Publish grades": a confirmation that says how many grades go out, the publish-by deadline and
@@ -22,32 +22,11 @@ export function PublishGrades({
 }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const { callApi, sessionEnded } = useAuth();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const open = () => {
-    setError(null);
-    dialog.current?.showModal();
-  };
-
-  const confirm = () => {
-    setPending(true);
-    setError(null);
-    callApi('publishGrades', { params: { sittingId }, body: {} }).then(
-      (result) => {
-        setPending(false);
-        dialog.current?.close();
-        onPublished(result);
-      },
-      (caught: unknown) => {
-        setPending(false);
-        if (isApiError(caught) && caught.code === 'unauthenticated') sessionEnded();
-        else setError(caught);
-      },
-    );
-  };
+  const { callApi } = useAuth();
+  const { dialog, pending, error, open, confirm, close, onCancel } = useConfirmDialog(
+    () => callApi('publishGrades', { params: { sittingId }, body: {} }),
+    onPublished,
+  );
 
   return (
     <>
@@ -67,7 +46,7 @@ export function PublishGrades({
         aria-describedby="publish-grades-body"
         data-testid="publish-confirm"
         // Escape closes the dialog; not while publishing is under way.
-        onCancel={(event) => pending && event.preventDefault()}
+        onCancel={onCancel}
       >
         <h2 id="publish-grades-title">{t('grading.publish.title')}</h2>
         <div id="publish-grades-body">
@@ -88,12 +67,7 @@ export function PublishGrades({
           </p>
         )}
         <div className="grading-dialog-actions">
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => dialog.current?.close()}
-            disabled={pending}
-          >
+          <button type="button" className="button-secondary" onClick={close} disabled={pending}>
             {t('grading.publish.cancel')}
           </button>
           <button type="button" className="button-primary" onClick={confirm} disabled={pending}>

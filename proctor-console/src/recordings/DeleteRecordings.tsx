@@ -1,7 +1,7 @@
 import type { RecordingsDeleted } from '@adal/shared';
-import { errorMessage, isApiError, useAuth, useLanguage } from '@adal/shared/web';
-import { useRef, useState } from 'react';
+import { errorMessage, useAuth, useLanguage } from '@adal/shared/web';
 import { useTranslation } from 'react-i18next';
+import { useConfirmDialog } from '../dialogs/use-confirm-dialog.js';
 import { megabytes } from './recording-rows.js';
 
 /**
@@ -18,32 +18,11 @@ export function DeleteRecordings({
   onDeleted: (result: RecordingsDeleted) => void;
 }) {
   const { t } = useTranslation();
-  const { callApi, sessionEnded } = useAuth();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const open = () => {
-    setError(null);
-    dialog.current?.showModal();
-  };
-
-  const confirm = () => {
-    setPending(true);
-    setError(null);
-    callApi('deleteRecordings', { params: { sittingId } }).then(
-      (deleted) => {
-        setPending(false);
-        dialog.current?.close();
-        onDeleted(deleted);
-      },
-      (caught: unknown) => {
-        setPending(false);
-        if (isApiError(caught) && caught.code === 'unauthenticated') sessionEnded();
-        else setError(caught);
-      },
-    );
-  };
+  const { callApi } = useAuth();
+  const { dialog, pending, error, open, confirm, close, onCancel } = useConfirmDialog(
+    () => callApi('deleteRecordings', { params: { sittingId } }),
+    onDeleted,
+  );
 
   return (
     <>
@@ -56,7 +35,7 @@ export function DeleteRecordings({
         aria-labelledby="delete-recordings-title"
         aria-describedby="delete-recordings-body"
         // Escape closes the dialog; not while the deletion is under way.
-        onCancel={(event) => pending && event.preventDefault()}
+        onCancel={onCancel}
       >
         <h2 id="delete-recordings-title">{t('media.recordings.delete.title')}</h2>
         <div id="delete-recordings-body">
@@ -70,12 +49,7 @@ export function DeleteRecordings({
         )}
         <div className="dialog-actions">
           {/* First, so showModal() focuses it: the safe choice when nothing can be undone. */}
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => dialog.current?.close()}
-            disabled={pending}
-          >
+          <button type="button" className="button-secondary" onClick={close} disabled={pending}>
             {t('media.recordings.delete.cancel')}
           </button>
           <button type="button" className="button-danger" onClick={confirm} disabled={pending}>
