@@ -400,4 +400,47 @@ describe('identity checks (issue 7)', () => {
     await db.insert(proctorAssignments).values({ sittingId, proctorId: await userId(db, 'proctor2') });
     expect((await decide('proctor2', check, { decision: 'verified' })).status).toBe(200);
   });
+
+  it('hands the student’s device the sitting’s liveness challenges and monitoring settings', async () => {
+    const registrar = await session('registrar');
+    const sitting = (await registrar.call('getSitting', { params: { sittingId } })).body;
+    const created = await registrar.call('createSitting', {
+      body: {
+        disciplineId: sitting.discipline.id,
+        groupId: sitting.group.id,
+        kind: 'oral',
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        durationMinutes: 60,
+        policies: { livenessChallenges: ['turn_left', 'turn_right'], lookingAwaySeconds: 9 },
+      },
+    });
+    expect(created.status).toBe(201);
+    const refused = await registrar.call('createSitting', {
+      body: {
+        disciplineId: sitting.discipline.id,
+        groupId: sitting.group.id,
+        kind: 'oral',
+        startsAt: new Date().toISOString(),
+        durationMinutes: 60,
+        policies: { livenessChallenges: [] },
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('livenessChallenges');
+
+    const schedule = (await (await session(login(12))).call('studentSchedule', {})).body;
+    const own = schedule.find((e) => e.sittingId === created.body.sittingId);
+    expect(own?.deviceChecks).toEqual({
+      livenessChallenges: ['turn_left', 'turn_right'],
+      lookingAwaySeconds: 9,
+      monitoringFramesPerSecond: 2,
+      faceRecheckMinutes: 3,
+    });
+    // The seed's sitting keeps the defaults: every challenge allowed.
+    expect(schedule.find((e) => e.sittingId === sittingId)?.deviceChecks.livenessChallenges).toEqual([
+      'blink',
+      'turn_left',
+      'turn_right',
+    ]);
+  });
 });

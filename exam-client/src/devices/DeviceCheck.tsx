@@ -17,6 +17,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MonitoringNote } from '../monitoring/MonitoringNote.js';
 import { useMonitoring } from '../monitoring/use-monitoring.js';
+import { useDeviceCheckPolicies } from '../schedule/use-device-check-policies.js';
 import { PhoneQr } from './PhoneQr.js';
 import { SourceStatusList } from './SourceStatusList.js';
 
@@ -76,12 +77,13 @@ export function DeviceCheck({
   const screen = sources.screen?.track ?? null;
   const cameraOn = Boolean(webcam || sources.microphone?.track);
   const allOn = COMPUTER_SOURCES.every((s) => sources[s]?.status === 'publishing');
-  // The sitting's monitoring policies do not reach the student's app: the defaults apply.
+  const policy = useDeviceCheckPolicies(sittingId);
   useMonitoring({
     sittingId,
     webcam,
     microphone: sources.microphone?.track ?? null,
     active: monitoring === true,
+    policy,
   });
 
   return (

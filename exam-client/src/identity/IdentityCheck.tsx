@@ -1,6 +1,7 @@
 import { type AdalSocket, ErrorNotice, Loading } from '@adal/shared/web';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDeviceCheckPolicies } from '../schedule/use-device-check-policies.js';
 import { IdentityStatus } from './IdentityStatus.js';
 import { IdentitySummary } from './IdentitySummary.js';
 import { checkStatus, mayStart } from './identity-flow.js';
@@ -22,6 +23,7 @@ const DocumentCapture = lazy(() =>
 export function IdentityCheck({ sittingId, socket }: { sittingId: string; socket: AdalSocket | null }) {
   const { t } = useTranslation();
   const check = useIdentityCheck(sittingId, socket);
+  const challenges = useDeviceCheckPolicies(sittingId)?.livenessChallenges;
   const { flow, checks } = check;
 
   if (flow.stage === 'idle') {
@@ -57,7 +59,7 @@ export function IdentityCheck({ sittingId, socket }: { sittingId: string; socket
         {flow.stage === 'face' && (
           <>
             <p className="muted">{t('identityDocument.step.faceTitle')}</p>
-            <FaceCapture onDone={check.faceDone} />
+            <FaceCapture onDone={check.faceDone} challenges={challenges} />
           </>
         )}
         {flow.stage === 'document' && (

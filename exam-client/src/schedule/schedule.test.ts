@@ -1,4 +1,4 @@
-import type { ScheduleEntry } from '@adal/shared';
+import { deviceCheckPolicies, type ScheduleEntry } from '@adal/shared';
 import { describe, expect, it } from 'vitest';
 import { applyAdmission, byStart, entryPath } from './schedule.js';
 
@@ -13,6 +13,7 @@ const entry = (sittingId: string, startsAt: string): ScheduleEntry => ({
   makeUpOf: null,
   access: 'red',
   admittedAt: null,
+  deviceChecks: deviceCheckPolicies({}, 'computer_test'),
 });
 
 const A = entry('aaaaaaaa-0000-4000-8000-000000000001', '2026-11-23T09:00:00.000Z');

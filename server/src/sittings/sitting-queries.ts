@@ -1,5 +1,5 @@
 import type { RosterEntry, ScheduleEntry, SittingSummary, SittingWithRoster } from '@adal/shared';
-import { isCommissionRole, isOfficeRole } from '@adal/shared';
+import { deviceCheckPolicies, isCommissionRole, isOfficeRole } from '@adal/shared';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { users } from '../accounts/schema.js';
 import type { Db } from '../db/database.js';
@@ -141,5 +141,6 @@ export async function scheduleFor(db: Db, studentId: string): Promise<ScheduleEn
     access: access ?? 'red',
     admittedAt: access === 'green' ? iso(admittedAt) : null,
     makeUpOf: sitting.makeUpOfSittingId,
+    deviceChecks: deviceCheckPolicies(sitting.policies, sitting.kind as ScheduleEntry['kind']),
   }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LivenessChallengeName } from '../domain/policies.js';
 import { Id } from './sittings.js';
 
 /**
@@ -14,8 +15,6 @@ const At = z.string().datetime();
 export const MAX_FACE_PHOTO_BYTES = 300 * 1024;
 export const MAX_DOCUMENT_PHOTO_BYTES = 1024 * 1024;
 const base64Max = (bytes: number) => Math.ceil(bytes / 3) * 4;
-
-export const LivenessChallengeName = z.enum(['blink', 'turn_left', 'turn_right']);
 
 export const LivenessResult = z
   .object({

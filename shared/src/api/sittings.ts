@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SittingPolicies } from '../domain/policies.js';
+import { DeviceCheckPolicies, SittingPolicies } from '../domain/policies.js';
 import { AccessStatus, ControlKind, SittingKind } from '../domain/sitting-kinds.js';
 
 export const Id = z.string().uuid();
@@ -21,6 +21,8 @@ export const ScheduleEntry = z.object({
   admittedAt: z.string().datetime().nullable(),
   /** A make-up sitting: the sitting the student missed (null for a regular one). */
   makeUpOf: Id.nullable(),
+  /** The sitting's settings for the checks on the student's device (face check, monitoring). */
+  deviceChecks: DeviceCheckPolicies,
 });
 export type ScheduleEntry = z.infer<typeof ScheduleEntry>;
 export const Schedule = z.array(ScheduleEntry);

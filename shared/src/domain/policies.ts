@@ -3,6 +3,10 @@ import { CountingAttempt, MultipleScoring } from './questions.js';
 import type { SittingKind } from './sitting-kinds.js';
 import { TrustWeights } from './trust-score.js';
 
+/** The liveness challenges of the face check (issue 7): blink, or turn the head left / right. */
+export const LivenessChallengeName = z.enum(['blink', 'turn_left', 'turn_right']);
+export type LivenessChallengeName = z.infer<typeof LivenessChallengeName>;
+
 /** What happens when time runs out before all answers are given (seed 001 says "not counted"). */
 export const TimeoutPolicy = z.enum(['void', 'grade_answered']);
 export type TimeoutPolicy = z.infer<typeof TimeoutPolicy>;
@@ -55,6 +59,16 @@ export const SittingPolicies = z
     lookingAwaySeconds: z.number().int().min(1).max(60).default(5),
     /** The live face is matched against the verified one this often (catches a substitute). */
     faceRecheckMinutes: z.number().int().min(1).max(60).default(3),
+    /**
+     * The challenges the face check may ask for (two are picked, or the only one). A university
+     * may leave out the blink where glasses or low light make it unfair.
+     */
+    livenessChallenges: z
+      .array(LivenessChallengeName)
+      .min(1)
+      .max(3)
+      .refine((list) => new Set(list).size === list.length, 'each challenge once')
+      .default(['blink', 'turn_left', 'turn_right']),
     /** Automatic flags of one type closer together than this are one episode. */
     flagMergeGapSeconds: z.number().int().min(1).max(600).default(10),
   })
@@ -82,5 +96,29 @@ export function defaultPolicies(kind: SittingKind): SittingPolicies {
     monitoringFramesPerSecond: 2,
     lookingAwaySeconds: 5,
     faceRecheckMinutes: 3,
+    livenessChallenges: ['blink', 'turn_left', 'turn_right'],
+  };
+}
+
+/** What the student's device needs to know of the policies to run its checks. */
+export const DeviceCheckPolicies = z.object({
+  monitoringFramesPerSecond: z.number(),
+  lookingAwaySeconds: z.number().int(),
+  faceRecheckMinutes: z.number().int(),
+  livenessChallenges: z.array(LivenessChallengeName).min(1),
+});
+export type DeviceCheckPolicies = z.infer<typeof DeviceCheckPolicies>;
+
+/** The device checks' policies of a stored sitting (older rows lack the newer fields). */
+export function deviceCheckPolicies(
+  stored: Partial<SittingPolicies>,
+  kind: SittingKind,
+): DeviceCheckPolicies {
+  const policies = { ...defaultPolicies(kind), ...stored };
+  return {
+    monitoringFramesPerSecond: policies.monitoringFramesPerSecond,
+    lookingAwaySeconds: policies.lookingAwaySeconds,
+    faceRecheckMinutes: policies.faceRecheckMinutes,
+    livenessChallenges: policies.livenessChallenges,
   };
 }

@@ -114,4 +114,14 @@ describe('liveness', () => {
       expect(a).not.toBe(b);
     }
   });
+
+  it('picks only what the sitting allows: both turns in some order, or the only one', () => {
+    for (const r of [0, 0.5, 0.99]) {
+      expect([...pickChallenges(() => r, ['turn_left', 'turn_right'])].sort()).toEqual([
+        'turn_left',
+        'turn_right',
+      ]);
+      expect(pickChallenges(() => r, ['turn_left'])).toEqual(['turn_left']);
+    }
+  });
 });

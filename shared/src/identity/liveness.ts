@@ -20,12 +20,22 @@ export const LIVENESS = {
   timeoutMs: 8_000,
 } as const;
 
-/** Two challenges, picked with the given randomness (crypto in the browser, seeded in tests). */
-export function pickChallenges(random: () => number): LivenessChallenge[] {
-  const all: LivenessChallenge[] = ['blink', 'turn_left', 'turn_right'];
-  const first = all.splice(Math.floor(random() * all.length) % all.length, 1)[0] as LivenessChallenge;
-  const second = all[Math.floor(random() * all.length) % all.length] as LivenessChallenge;
-  return [first, second];
+const ALL_CHALLENGES: readonly LivenessChallenge[] = ['blink', 'turn_left', 'turn_right'];
+
+/**
+ * Two different challenges from `allowed` (the sitting's policy), picked with the given
+ * randomness (crypto in the browser, seeded in tests); the only one when just one is allowed.
+ */
+export function pickChallenges(
+  random: () => number,
+  allowed: readonly LivenessChallenge[] = ALL_CHALLENGES,
+): LivenessChallenge[] {
+  const left = [...new Set(allowed.length ? allowed : ALL_CHALLENGES)];
+  const picked: LivenessChallenge[] = [];
+  while (picked.length < 2 && left.length) {
+    picked.push(left.splice(Math.floor(random() * left.length) % left.length, 1)[0] as LivenessChallenge);
+  }
+  return picked;
 }
 
 /** One challenge, fed a frame at a time: the eyes must close then open; the head must turn then come back. */

@@ -135,6 +135,20 @@ function passportPage(p: CardPerson): { svg: string; width: number; height: numb
   return { svg, width: 1250, height: 880 };
 }
 
+/**
+ * One clean passport photo page as a JPEG, with `face` (a portrait, any size) in the photo box:
+ * the identity e2e test's document.
+ */
+export async function passportJpeg(person: CardPerson, face?: Buffer): Promise<Buffer> {
+  const png = await sharp(Buffer.from(passportPage(person).svg))
+    .png()
+    .toBuffer();
+  const photo = face
+    ? [{ input: await sharp(face).resize(280, 360, { fit: 'cover' }).toBuffer(), left: 40, top: 90 }]
+    : [];
+  return sharp(png).composite(photo).jpeg({ quality: 92 }).toBuffer();
+}
+
 /** Gaussian-ish noise (sum of three uniforms), σ ≈ 14 grey levels, on every channel. */
 async function noisy(png: Buffer, random: () => number): Promise<Buffer> {
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });

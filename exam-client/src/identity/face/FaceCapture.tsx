@@ -1,3 +1,4 @@
+import type { LivenessChallenge } from '@adal/shared/identity';
 import { useEffect, useRef, useState } from 'react';
 import { FaceCaptureView } from './FaceCaptureView.js';
 import { useFaceCamera } from './use-face-camera.js';
@@ -6,6 +7,8 @@ import { type FaceCaptureResult, type FaceCaptureViewState, useFaceCheck } from 
 export interface FaceCaptureProps {
   /** The webcam track the device check already opened; without one the camera is opened here. */
   track?: MediaStreamTrack | null;
+  /** The liveness challenges the sitting allows (all three when not given). */
+  challenges?: readonly LivenessChallenge[] | undefined;
   /** Called once, when the photo is taken and every liveness challenge passed. */
   onDone(result: FaceCaptureResult): void;
 }
@@ -15,7 +18,7 @@ export interface FaceCaptureProps {
  * brings the face into the oval, the photo is taken when it is steady, then two short
  * challenges (blink, turn the head) show a live person. All of it runs on the student's device.
  */
-export function FaceCapture({ track, onDone }: FaceCaptureProps) {
+export function FaceCapture({ track, onDone, challenges }: FaceCaptureProps) {
   // A camera or model problem starts a fresh session (camera and worker) on "Try again".
   const [session, setSession] = useState(0);
   return (
@@ -23,6 +26,7 @@ export function FaceCapture({ track, onDone }: FaceCaptureProps) {
       key={session}
       track={track ?? null}
       onDone={onDone}
+      challenges={challenges}
       onRestart={() => setSession((n) => n + 1)}
     />
   );
@@ -30,14 +34,15 @@ export function FaceCapture({ track, onDone }: FaceCaptureProps) {
 
 interface FaceCheckSessionProps {
   track: MediaStreamTrack | null;
+  challenges: readonly LivenessChallenge[] | undefined;
   onDone(result: FaceCaptureResult): void;
   onRestart(): void;
 }
 
-function FaceCheckSession({ track, onDone, onRestart }: FaceCheckSessionProps) {
+function FaceCheckSession({ track, challenges, onDone, onRestart }: FaceCheckSessionProps) {
   const video = useRef<HTMLVideoElement>(null);
   const camera = useFaceCamera(track);
-  const { state, retry } = useFaceCheck(video, camera.stream, onDone);
+  const { state, retry } = useFaceCheck(video, camera.stream, onDone, challenges);
 
   useEffect(() => {
     const element = video.current;

@@ -1,5 +1,5 @@
 import type { LivenessResult } from '@adal/shared';
-import { pickChallenges } from '@adal/shared/identity';
+import { type LivenessChallenge, pickChallenges } from '@adal/shared/identity';
 import type { MediaErrorCode } from '@adal/shared/web/media';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { FaceDetectorError, startFaceDetector } from './face-detector.js';
@@ -39,15 +39,20 @@ export function useFaceCheck(
   video: RefObject<HTMLVideoElement | null>,
   stream: MediaStream | null,
   onDone: (result: FaceCaptureResult) => void,
+  challenges?: readonly LivenessChallenge[],
 ): { state: FaceCaptureViewState; retry: () => void } {
   const [state, setState] = useState<FaceCaptureViewState>({ step: 'starting', stage: 'camera' });
   const again = useRef<(() => void) | null>(null);
   const done = useRef(onDone);
   done.current = onDone;
 
+  // The list's content, not its identity, restarts the check.
+  const allowedKey = challenges?.join(',') ?? '';
+
   useEffect(() => {
     if (!stream) return;
-    const check = new FaceCheckFlow(() => pickChallenges(cryptoRandom));
+    const allowed = allowedKey ? (allowedKey.split(',') as LivenessChallenge[]) : undefined;
+    const check = new FaceCheckFlow(() => pickChallenges(cryptoRandom, allowed));
     const detector = startFaceDetector((stage) => setState({ step: 'starting', stage }));
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -124,7 +129,7 @@ export function useFaceCheck(
       again.current = null;
       detector.terminate();
     };
-  }, [video, stream]);
+  }, [video, stream, allowedKey]);
 
   /** After a failed challenge: back to the oval with new challenges (the model stays loaded). */
   const retry = useCallback(() => again.current?.(), []);

@@ -15,8 +15,20 @@ export interface HarnessApi {
     seconds: number,
     fps: number,
   ): Promise<{ frames: number; skipped: number; workerMs: number[] }>;
+  /** Each picture as a still: the first face's head pose and eye openness (liveness fixtures). */
+  poses(frames: string[]): Promise<FacePose[]>;
   readCard(photo: string, kind: 'id_card' | 'passport'): Promise<{ reading: DocumentReading; ocrMs: number }>;
   match(live: string, onDocument: string): Promise<FaceMatchResult & { ms: number }>;
+}
+
+export interface FacePose {
+  faces: number;
+  yaw: number | null;
+  pitch: number | null;
+  eyes: number | null;
+  /** The first face's eye corners and lids (frame pixels), to paint closed eyes on a fixture. */
+  eyePoints: { x: number; y: number }[];
+  box: { xMin: number; yMin: number; width: number; height: number } | null;
 }
 
 export interface FaceFrameOutcome {

@@ -3,6 +3,7 @@
  * modules (face worker, OCR passes, face match), built by Vite into a throwaway folder. Pictures
  * arrive as base64 strings (page.evaluate carries no binary) and go back as plain results.
  */
+import { eyeOpenness, headPose } from '@adal/shared/identity';
 import * as faceapi from '@vladmandic/face-api';
 import type { DocumentKind } from '../../../../exam-client/src/identity/document/document-kind.js';
 import { readDocumentSide, warmOcr } from '../../../../exam-client/src/identity/document/document-ocr.js';
@@ -65,6 +66,27 @@ const api: HarnessApi = {
         brightness: result.brightness,
         workerMs: result.ms,
         roundTripMs: performance.now() - started,
+      });
+    }
+    return out;
+  },
+
+  async poses(frames) {
+    const out = [];
+    for (const frame of frames) {
+      const result = await faceDetector().detect(await bitmapOf(frame), { still: true });
+      const face = result.faces[0];
+      const points = face?.keypoints ?? [];
+      const pose = points.length >= 468 ? headPose(points) : null;
+      const eyeIndices = [33, 133, 159, 145, 263, 362, 386, 374];
+      out.push({
+        faces: result.faces.length,
+        yaw: pose?.yaw ?? null,
+        pitch: pose?.pitch ?? null,
+        eyes: points.length >= 468 ? eyeOpenness(points) : null,
+        box: face?.box ?? null,
+        eyePoints:
+          points.length >= 468 ? eyeIndices.map((i) => ({ x: points[i]?.x ?? 0, y: points[i]?.y ?? 0 })) : [],
       });
     }
     return out;
