@@ -30,6 +30,7 @@ export * from './domain/roles.js';
 export * from './domain/sitting-kinds.js';
 export * from './domain/ticket-draw.js';
 export * from './domain/trust-score.js';
+export * from './extension/protocol.js';
 export * from './i18n/index.js';
 export * from './media/recordings.js';
 export * from './media/rtp.js';
