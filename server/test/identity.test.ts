@@ -8,6 +8,7 @@ import {
   type LogEntry,
   MAX_DOCUMENT_PHOTO_BYTES,
   pathFor,
+  type ScheduleEntry,
   type SubmitIdentityBody,
 } from '@adal/shared';
 import { toMrzLatin } from '@adal/shared/identity';
@@ -428,7 +429,7 @@ describe('identity checks (issue 7)', () => {
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('livenessChallenges');
 
-    const schedule = (await (await session(login(12))).call('studentSchedule', {})).body;
+    const schedule = (await (await session(login(12))).call('studentSchedule', {})).body as ScheduleEntry[];
     const own = schedule.find((e) => e.sittingId === created.body.sittingId);
     expect(own?.deviceChecks).toEqual({
       livenessChallenges: ['turn_left', 'turn_right'],
