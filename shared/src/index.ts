@@ -8,6 +8,7 @@ export * from './api/banks.js';
 export * from './api/commission-grades.js';
 export * from './api/errors.js';
 export * from './api/exam-grades.js';
+export * from './api/extension.js';
 export * from './api/health.js';
 export * from './api/identity.js';
 export * from './api/make-up.js';

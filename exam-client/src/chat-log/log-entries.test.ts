@@ -53,6 +53,7 @@ describe('applyEpisode', () => {
     confidence: 80,
     count: 1,
     loggedSeq: null,
+    details: [],
     ...over,
   });
   const A = '33333333-3333-4333-8333-333333333333';

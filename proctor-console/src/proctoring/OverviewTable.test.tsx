@@ -38,6 +38,7 @@ const flagged: ProctoringRow = {
       confidence: 80,
       count: 1,
       loggedSeq: null,
+      details: [],
     },
   ],
   needsAttention: true,

@@ -65,6 +65,7 @@ function episode(over: Partial<FlagEpisode>): FlagEpisode {
     confidence: 90,
     count: 1,
     loggedSeq: null,
+    details: [],
     ...over,
   };
 }

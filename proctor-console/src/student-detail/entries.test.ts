@@ -114,6 +114,7 @@ describe('applyEpisode', () => {
     confidence: 80,
     count: 1,
     loggedSeq: null,
+    details: [],
     ...over,
   });
 

@@ -6,6 +6,7 @@ export * from '../attempts/schema.js';
 export * from '../audit/schema.js';
 export * from '../banks/schema.js';
 export * from '../commission-grades/schema.js';
+export * from '../extension/schema.js';
 export * from '../grades/schema.js';
 export * from '../identity/schema.js';
 export * from '../make-up/schema.js';

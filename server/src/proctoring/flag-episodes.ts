@@ -20,6 +20,7 @@ export const toEpisode = (r: EpisodeRow): FlagEpisode => ({
   confidence: r.confidence,
   count: Math.max(1, r.clientIds.length),
   loggedSeq: r.loggedSeq,
+  details: r.details,
 });
 
 export function announceEpisode(ctx: AppContext, r: EpisodeRow): void {

@@ -10,6 +10,7 @@ const episode = (over: Partial<EpisodeRow> = {}): EpisodeRow => ({
   type: 'no_face',
   startedAt: t(0),
   endedAt: null,
+  details: [],
   lastReportAt: t(5),
   confidence: 60,
   clientIds: ['a'],

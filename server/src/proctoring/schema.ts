@@ -84,6 +84,8 @@ export const flagEpisodes = pgTable(
     /** Client episodes that said "still going on" and have not ended yet. */
     openClientIds: text().array().notNull(),
     snapshotId: uuid().references(() => logSnapshots.id, { onDelete: 'set null' }),
+    /** Distinct details of the merged reports (blocked hosts, "paste", extension names), at most 10. */
+    details: text().array().notNull().default(sql`'{}'::text[]`),
     loggedSeq: integer(),
     createdAt: createdAt(),
   },

@@ -39,6 +39,7 @@ describe('needsAttention', () => {
       confidence: 90,
       count: 1,
       loggedSeq: null,
+      details: [],
     },
   ];
   it('is raised by a suspension, a flag going on, an unreviewed flag or a waiting student', () => {

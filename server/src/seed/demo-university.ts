@@ -195,7 +195,9 @@ export async function seedDemoUniversity(db: Db, now = new Date()): Promise<Seed
           groupId: group.id,
           startsAt,
           durationMinutes: p.minutes,
-          policies: defaultPolicies(p.kind),
+          // The demo's computer test runs in any browser, without the proctoring extension (a
+          // sitting created through the API requires it, as seed 004 does).
+          policies: { ...defaultPolicies(p.kind), extensionRequired: false },
           commissionId: 'commission' in p ? commission.id : null,
           questionBankId: 'bank' in p ? p.bank : null,
           // Twelve questions in the bank, eight on each student's paper.

@@ -48,6 +48,8 @@ export const FlagEpisode = z.object({
   count: z.number().int().min(1),
   /** The Chat&log entry it became once it was over (null while it may still grow). */
   loggedSeq: z.number().int().nullable(),
+  /** Distinct details of the merged reports (at most 10). */
+  details: z.array(z.string()).default([]),
 });
 export type FlagEpisode = z.infer<typeof FlagEpisode>;
 
@@ -128,6 +130,8 @@ export const FlagReport = z
     endedAt: z.string().datetime().nullable(),
     confidence: z.number().int().min(0).max(100),
     snapshot: SnapshotData.optional(),
+    /** A short detail the proctor may need (the blocked host, "paste", extension names); never page content. */
+    detail: z.string().min(1).max(200).optional(),
   })
   .strict()
   .refine((r) => r.endedAt === null || r.endedAt >= r.startedAt, {

@@ -54,6 +54,12 @@ import {
   SittingGrades,
   StudentExamResult,
 } from './exam-grades.js';
+import {
+  ExtensionHandshakeBody,
+  ExtensionHeartbeatBody,
+  ExtensionNonce,
+  ExtensionStatus,
+} from './extension.js';
 import { Health } from './health.js';
 import {
   DecideIdentityBody,
@@ -744,6 +750,36 @@ export const http = {
     params: IdentityCheckParams,
     body: DecideIdentityBody,
     response: IdentityCheckView,
+  },
+  /** A fresh nonce for the extension handshake (5 minutes, once). */
+  extensionNonce: {
+    method: 'POST',
+    path: '/api/student/sittings/:sittingId/extension/nonce',
+    params: SittingParams,
+    response: ExtensionNonce,
+  },
+  /** The extension's hello (version, the nonce echoed), passed on by the exam page. */
+  extensionHandshake: {
+    method: 'POST',
+    path: '/api/student/sittings/:sittingId/extension/handshake',
+    params: SittingParams,
+    body: ExtensionHandshakeBody,
+    response: ExtensionStatus,
+  },
+  /** The extension's heartbeat (lockdown on, displays, other extensions), passed on by the exam page. */
+  extensionHeartbeat: {
+    method: 'POST',
+    path: '/api/student/sittings/:sittingId/extension/heartbeat',
+    params: SittingParams,
+    body: ExtensionHeartbeatBody,
+    response: ExtensionStatus,
+  },
+  /** The student's extension in the sitting, for the proctor (null fields: never connected). */
+  studentExtension: {
+    method: 'GET',
+    path: '/api/sittings/:sittingId/students/:studentId/extension',
+    params: StudentLogParams,
+    response: ExtensionStatus,
   },
 } as const satisfies Record<string, RouteContract>;
 

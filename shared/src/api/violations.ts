@@ -27,7 +27,16 @@ export const AutoFlagType = z.enum([
   'second_display',
   'voice',
   'devtools_open',
+  /** No extension where the sitting requires it, or it went silent during the exam. */
   'extension_missing',
+  /** The extension closed a tab or window opened during the exam. */
+  'new_tab',
+  /** The extension blocked a navigation away from the exam. */
+  'navigation_blocked',
+  /** Printing or the PrintScreen key during the exam (blocked). */
+  'print_blocked',
+  /** Another browser extension on the deny-list or with broad permissions. */
+  'risky_extension',
 ]);
 export type AutoFlagType = z.infer<typeof AutoFlagType>;
 
@@ -47,6 +56,10 @@ export const AUTO_FLAG_SEVERITY: Record<AutoFlagType, 'low' | 'medium' | 'high'>
   voice: 'low',
   devtools_open: 'high',
   extension_missing: 'high',
+  new_tab: 'medium',
+  navigation_blocked: 'medium',
+  print_blocked: 'medium',
+  risky_extension: 'medium',
 };
 
 /** What a proctor may raise by hand (exam-procedures.md, "Rules during every exam"). */

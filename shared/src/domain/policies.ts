@@ -69,6 +69,11 @@ export const SittingPolicies = z
       .max(3)
       .refine((list) => new Set(list).size === list.length, 'each challenge once')
       .default(['blink', 'turn_left', 'turn_right']),
+    /**
+     * Computer tests: the proctoring extension must be installed and answering before the test
+     * starts (seed 004); the exam client refuses to start without it.
+     */
+    extensionRequired: z.boolean().default(false),
     /** Automatic flags of one type closer together than this are one episode. */
     flagMergeGapSeconds: z.number().int().min(1).max(600).default(10),
   })
@@ -97,6 +102,7 @@ export function defaultPolicies(kind: SittingKind): SittingPolicies {
     lookingAwaySeconds: 5,
     faceRecheckMinutes: 3,
     livenessChallenges: ['blink', 'turn_left', 'turn_right'],
+    extensionRequired: kind === 'computer_test',
   };
 }
 
@@ -106,6 +112,7 @@ export const DeviceCheckPolicies = z.object({
   lookingAwaySeconds: z.number().int(),
   faceRecheckMinutes: z.number().int(),
   livenessChallenges: z.array(LivenessChallengeName).min(1),
+  extensionRequired: z.boolean(),
 });
 export type DeviceCheckPolicies = z.infer<typeof DeviceCheckPolicies>;
 
@@ -120,5 +127,6 @@ export function deviceCheckPolicies(
     lookingAwaySeconds: policies.lookingAwaySeconds,
     faceRecheckMinutes: policies.faceRecheckMinutes,
     livenessChallenges: policies.livenessChallenges,
+    extensionRequired: policies.extensionRequired,
   };
 }

@@ -101,6 +101,7 @@ describe('trustInput', () => {
         confidence: 80,
         count: 1,
         loggedSeq: null,
+        details: [],
       },
     ];
     const input = trustInput(log, ongoing, T0 + 100_000);

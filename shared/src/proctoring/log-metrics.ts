@@ -69,6 +69,10 @@ const COUNT_FLAGS: Partial<Record<AutoFlagType, TrustMetric>> = {
   devtools_open: 'devtools_open',
   face_mismatch: 'face_mismatch',
   extension_missing: 'extension_missing',
+  // The extension's lockdown events count with what they are closest to.
+  new_tab: 'tab_switch',
+  navigation_blocked: 'tab_switch',
+  print_blocked: 'copy_paste',
 };
 const SOURCE_METRIC: Record<string, TrustMetric> = { webcam: 'camera_off', screen: 'screen_share_stopped' };
 const SEVERITY_FACTOR = { info: 0, low: 0.5, medium: 1, high: 2 } as const;

@@ -120,6 +120,10 @@ export const studentDetailEn = {
     voice: 'Voices or talking',
     devtools_open: 'Developer tools open',
     extension_missing: 'Proctoring extension missing',
+    new_tab: 'New tab or window closed',
+    navigation_blocked: 'Navigation away blocked',
+    print_blocked: 'Printing or screenshot blocked',
+    risky_extension: 'Risky browser extension',
   } satisfies Record<AutoFlagType, string>,
   violations: {
     left_camera_view: 'Left the camera’s view',

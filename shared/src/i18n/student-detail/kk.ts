@@ -109,6 +109,10 @@ export const studentDetailKk: StudentDetailCatalogue = {
     voice: 'Дауыс немесе сөйлесу',
     devtools_open: 'Әзірлеуші құралдары ашық',
     extension_missing: 'Прокторинг кеңейтімі жоқ',
+    new_tab: 'Жаңа қойынды немесе терезе жабылды',
+    navigation_blocked: 'Емтиханнан басқа бетке өту бұғатталды',
+    print_blocked: 'Басып шығару немесе скриншот бұғатталды',
+    risky_extension: 'Қауіпті браузер кеңейтімі',
   },
   violations: {
     left_camera_view: 'Камера көрінісінен шықты',

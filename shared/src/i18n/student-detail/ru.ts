@@ -109,6 +109,10 @@ export const studentDetailRu: StudentDetailCatalogue = {
     voice: 'Голоса или разговор',
     devtools_open: 'Открыты инструменты разработчика',
     extension_missing: 'Нет расширения прокторинга',
+    new_tab: 'Закрыта новая вкладка или окно',
+    navigation_blocked: 'Переход на другой сайт заблокирован',
+    print_blocked: 'Печать или снимок экрана заблокированы',
+    risky_extension: 'Подозрительное расширение браузера',
   },
   violations: {
     left_camera_view: 'Вышел из поля зрения камеры',

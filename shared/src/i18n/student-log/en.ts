@@ -54,6 +54,10 @@ export const studentLogEn = {
       voice: 'Voices heard',
       devtools_open: 'Developer tools opened',
       extension_missing: 'The proctoring extension is missing',
+      new_tab: 'A new tab or window was opened and closed by the extension',
+      navigation_blocked: 'Leaving the exam page was blocked',
+      print_blocked: 'Printing or a screenshot was blocked',
+      risky_extension: 'A risky browser extension is enabled',
     } satisfies Record<AutoFlagType, string>,
     proctor: {
       left_camera_view: 'Violation: left the camera’s field of view',

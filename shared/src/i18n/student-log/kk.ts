@@ -52,6 +52,10 @@ export const studentLogKk: StudentLogCatalogue = {
       voice: 'Дауыстар естілді',
       devtools_open: 'Әзірлеуші құралдары ашылды',
       extension_missing: 'Прокторинг кеңейтімі орнатылмаған',
+      new_tab: 'Жаңа қойынды немесе терезе ашылып, кеңейтім оны жапты',
+      navigation_blocked: 'Емтихан бетінен кету бұғатталды',
+      print_blocked: 'Басып шығару немесе скриншот бұғатталды',
+      risky_extension: 'Қауіпті браузер кеңейтімі қосулы',
     },
     proctor: {
       left_camera_view: 'Бұзушылық: камераның көру аймағынан шығу',

@@ -52,6 +52,10 @@ export const studentLogRu: StudentLogCatalogue = {
       voice: 'Слышны голоса',
       devtools_open: 'Открыты инструменты разработчика',
       extension_missing: 'Нет расширения прокторинга',
+      new_tab: 'Открыта новая вкладка или окно, расширение закрыло её',
+      navigation_blocked: 'Уход со страницы экзамена заблокирован',
+      print_blocked: 'Печать или снимок экрана заблокированы',
+      risky_extension: 'Включено подозрительное расширение браузера',
     },
     proctor: {
       left_camera_view: 'Нарушение: выход из поля зрения камеры',
