@@ -3,7 +3,7 @@ import { userRef } from '../accounts/schema.js';
 import { at, createdAt } from '../db/columns.js';
 import { sittingRef } from '../sittings/schema.js';
 
-export const mediaSourceEnum = pgEnum('media_source', ['webcam', 'microphone', 'screen', 'phone']);
+export const mediaSourceEnum = pgEnum('media_source', ['webcam', 'microphone', 'screen', 'phone', 'tab']);
 export const mediaSourceStateEnum = pgEnum('media_source_state', ['live', 'stopped']);
 export const mediaStopReasonEnum = pgEnum('media_stop_reason', ['closed', 'transport_closed', 'peer_left']);
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 /**
- * What a student sends: webcam (simulcast), microphone, the entire screen, and a phone as the
- * second camera showing monitor and desk (seeds 000, 001, 003, 004).
+ * What a student sends: webcam (simulcast), microphone, the entire screen, a phone as the
+ * second camera showing monitor and desk (seeds 000, 001, 003, 004), and the exam tab itself as
+ * the extension captures it (issue 8: exactly what the exam page showed).
  */
-export const MediaSource = z.enum(['webcam', 'microphone', 'screen', 'phone']);
+export const MediaSource = z.enum(['webcam', 'microphone', 'screen', 'phone', 'tab']);
 export type MediaSource = z.infer<typeof MediaSource>;
 export const MEDIA_SOURCES = MediaSource.options;
 
