@@ -5,8 +5,9 @@ import { scheduleDeadline } from '../src/attempts/attempt-clock.js';
 import { sweepOverdue } from '../src/attempts/close-attempt.js';
 import { answers, attempts } from '../src/attempts/schema.js';
 import { auditLog } from '../src/audit/schema.js';
+import { extensionSessions } from '../src/extension/schema.js';
 import { grades } from '../src/grades/schema.js';
-import { answerAll, answerKey, setPolicy, startTest, wrongAnswer } from './attempt-helpers.js';
+import { admit, answerAll, answerKey, setPolicy, startTest, wrongAnswer } from './attempt-helpers.js';
 import { sittingOf, userId } from './fixtures.js';
 import { TestClient } from './http-client.js';
 import { connectSocket, emitAck, nextEvent } from './socket-client.js';
@@ -358,5 +359,31 @@ describe.each<QueueMode>(['in-process', 'bullmq'])('the deadline job with the %s
       )[0];
     expect(await gradeOf('student10')).toBeUndefined();
     expect(await gradeOf('student11')).toMatchObject({ percent: 25, letter: 'FX' });
+  });
+
+  it('refuses to start a test that requires the extension until the extension answered (issue 8)', async () => {
+    const db = t.database.db;
+    await setPolicy(db, sittingId, { extensionRequired: true });
+    try {
+      const studentId = await admit(db, sittingId, 'student12');
+      const student = await new TestClient(t.baseUrl).login('student12');
+      expect((await student.call('testInfo', { params: { sittingId } })).body).toMatchObject({
+        blockedBy: 'extension_missing',
+      });
+      const refused = await student.call('startAttempt', { params: { sittingId }, body: {} });
+      expect(refused.status).toBe(409);
+      expect(await db.select().from(attempts).where(eq(attempts.studentId, studentId))).toEqual([]);
+
+      // The handshake (server/src/extension) leaves this row behind.
+      await db
+        .insert(extensionSessions)
+        .values({ sittingId, studentId, version: '0.1.0', handshakeAt: new Date() });
+      expect((await student.call('testInfo', { params: { sittingId } })).body).toMatchObject({
+        blockedBy: null,
+      });
+      expect((await student.call('startAttempt', { params: { sittingId }, body: {} })).status).toBe(200);
+    } finally {
+      await setPolicy(db, sittingId, { extensionRequired: false });
+    }
   });
 });

@@ -1,9 +1,10 @@
 import type { TestInfo } from '@adal/shared';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../app-context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { questions } from '../banks/schema.js';
 import type { Db } from '../db/database.js';
+import { extensionSessions } from '../extension/schema.js';
 import type { Actor } from '../http/actor.js';
 import { HttpError } from '../http/http-error.js';
 import { sittingEnded } from '../proctoring/proctoring-state.js';
@@ -36,6 +37,7 @@ function blockedBy(
   used: number,
   open: AttemptRow | undefined,
   ended: boolean,
+  extensionAnswered: boolean,
 ): TestInfo['blockedBy'] {
   if (sitting.kind !== 'computer_test') return 'not_a_test';
   if (ended) return 'sitting_ended';
@@ -43,6 +45,8 @@ function blockedBy(
   if (!admitted) return 'not_admitted';
   if (!sitting.blueprint || !sitting.questionBankId) return 'no_paper';
   if (used >= sitting.policies.attemptsAllowed) return 'no_attempts_left';
+  // Older sittings' stored policies have no such field: not required.
+  if (sitting.policies.extensionRequired === true && !extensionAnswered) return 'extension_missing';
   return null;
 }
 
@@ -69,6 +73,7 @@ export async function testInfo(ctx: AppContext, student: Actor, sittingId: strin
       all.length,
       open,
       await sittingEnded(ctx.db, sittingId, student.id),
+      await extensionAnswered(ctx.db, sittingId, student.id),
     ),
   };
 }
@@ -79,7 +84,17 @@ const ERRORS: Record<NonNullable<TestInfo['blockedBy']>, string> = {
   no_paper: 'This test has no questions set up yet; tell your proctor.',
   no_attempts_left: 'You have used every attempt this test allows.',
   sitting_ended: 'Your sitting is over (ended by the proctor); the test cannot be started.',
+  extension_missing: 'This test needs the proctoring extension; it has not answered from your browser yet.',
 };
+
+/** The extension shook hands for this student and sitting (server/src/extension). */
+async function extensionAnswered(db: Db, sittingId: string, studentId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ at: extensionSessions.handshakeAt })
+    .from(extensionSessions)
+    .where(and(eq(extensionSessions.sittingId, sittingId), eq(extensionSessions.studentId, studentId)));
+  return Boolean(row?.at);
+}
 
 /**
  * "Next" on the info page: the test starts at once. An open attempt is resumed (same paper);
@@ -96,6 +111,7 @@ export async function startAttempt(ctx: AppContext, student: Actor, sittingId: s
     all.length,
     open,
     await sittingEnded(ctx.db, sittingId, student.id),
+    await extensionAnswered(ctx.db, sittingId, student.id),
   );
   if (blocked) throw new HttpError(blocked === 'not_a_test' ? 'not_found' : 'conflict', ERRORS[blocked]);
   const bank = await ctx.db

@@ -109,8 +109,16 @@ export const TestInfo = z.object({
   attemptInProgress: Id.nullable(),
   /** Why the student may not start now, or null. */
   /** sitting_ended: the proctor terminated it, denied admission or let the student leave. */
+  /** extension_missing: the sitting requires the proctoring extension and it never answered. */
   blockedBy: z
-    .enum(['not_admitted', 'no_attempts_left', 'no_paper', 'not_a_test', 'sitting_ended'])
+    .enum([
+      'not_admitted',
+      'no_attempts_left',
+      'no_paper',
+      'not_a_test',
+      'sitting_ended',
+      'extension_missing',
+    ])
     .nullable(),
 });
 export type TestInfo = z.infer<typeof TestInfo>;

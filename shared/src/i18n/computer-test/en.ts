@@ -67,6 +67,8 @@ export const computerTestEn = {
     not_a_test: 'This exam is not a computer test.',
     sitting_ended:
       'Your exam is over: the proctor ended it, did not admit you or let you leave. The test cannot be started; the reason is in the Chat & log.',
+    extension_missing:
+      'This test needs the Adal Proctor extension in your browser. Go back to the checks step: it shows how to install it and checks it again.',
   } satisfies Record<BlockedBy, string>,
   runner: {
     testingTime: 'Testing time',
