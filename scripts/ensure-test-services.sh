@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure what the tests need is here and running: Debian's Chromium for the browser tests,
-# ffmpeg for recordings,
+# Xvfb for the headed ones, ffmpeg for recordings,
 # PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379. Installs with apt-get when missing
 # (needs root), starts the services when they are down. Safe to run again.
 set -euo pipefail
@@ -22,6 +22,14 @@ apt_install() {
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests…"
   apt_install chromium
+fi
+
+# Xvfb + openbox + xdotool: the extension's browser tests that headless Chromium cannot show (a
+# real entire-screen capture, real focus changes) run headed on a virtual display; focus changes
+# need a window manager, and xdotool switches windows as a student would.
+if ! command -v Xvfb >/dev/null 2>&1 || ! command -v openbox >/dev/null 2>&1 || ! command -v xdotool >/dev/null 2>&1; then
+  echo "Installing Xvfb, openbox and xdotool…"
+  apt_install --no-install-recommends xvfb openbox xdotool
 fi
 
 # ffmpeg/ffprobe: the SFU remuxes recordings with codec copy; tests check the files with ffprobe.

@@ -1,0 +1,98 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_EXTENSION_ID } from '@adal/shared/extension';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { CHROMIUM } from './browser.js';
+
+/** The unpacked extension as `npm run build -w extension` leaves it. */
+export const EXTENSION_DIR = fileURLToPath(new URL('../../../extension/dist', import.meta.url));
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  /** The extension's service worker (its global `adalProctor.shareExamTab()` is the toolbar button). */
+  worker: Worker;
+}
+
+/**
+ * Chromium with our extension loaded, in a fresh profile (extensions need a persistent context;
+ * `--load-extension` only works together with `--disable-extensions-except`, see
+ * environment.md). `display`: run headed on that X display (Xvfb) instead of headless.
+ */
+export async function launchWithExtension(
+  baseURL: string,
+  args: readonly string[],
+  display?: string,
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error('extension/dist has no manifest.json: run `npm run build` first');
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'adal-ext-profile-')), {
+    executablePath: CHROMIUM,
+    headless: display === undefined,
+    baseURL,
+    locale: 'en-GB',
+    viewport: null,
+    permissions: ['camera', 'microphone'],
+    ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      // tabCapture without the toolbar click (production needs the student's click).
+      `--allowlisted-extension-id=${DEFAULT_EXTENSION_ID}`,
+      ...args,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, worker };
+}
+
+/** A virtual X display with a window manager (focus changes need one), for headed Chromium. */
+export interface VirtualDisplay {
+  display: string;
+  /** Gives the X window whose title contains `title` the focus, as a click on it would. */
+  activate(title: string): void;
+  stop(): void;
+}
+
+export function hasVirtualDisplay(): boolean {
+  const on = (command: string) => {
+    try {
+      execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return on('Xvfb') && on('openbox') && on('xdotool');
+}
+
+export async function startVirtualDisplay(): Promise<VirtualDisplay> {
+  const number = 90 + Math.floor(Math.random() * 400);
+  const display = `:${number}`;
+  const children: ChildProcess[] = [
+    spawn('Xvfb', [display, '-screen', '0', '1366x900x24', '-nolisten', 'tcp'], { stdio: 'ignore' }),
+  ];
+  const env = { ...process.env, DISPLAY: display };
+  for (let i = 0; i < 50 && !existsSync(`/tmp/.X11-unix/X${number}`); i++)
+    await new Promise((r) => setTimeout(r, 100));
+  children.push(spawn('openbox', [], { env, stdio: 'ignore' }));
+  await new Promise((r) => setTimeout(r, 500));
+  return {
+    display,
+    activate(title) {
+      const ids = execFileSync('xdotool', ['search', '--name', title], { env }).toString().trim().split('\n');
+      execFileSync('xdotool', ['windowactivate', '--sync', ids[0] ?? ''], { env });
+    },
+    stop() {
+      for (const child of children.reverse()) child.kill();
+    },
+  };
+}
