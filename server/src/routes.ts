@@ -40,6 +40,12 @@ import {
   sittingGrades,
   studentExamResult,
 } from './exam-grades/exam-grade-routes.js';
+import {
+  extensionHandshake,
+  extensionHeartbeat,
+  extensionNonce,
+  studentExtension,
+} from './extension/extension-routes.js';
 import { health } from './health/health-route.js';
 import type { RouteTable } from './http/define-route.js';
 import {
@@ -202,4 +208,8 @@ export const routeTable: RouteTable = {
   sittingIdentityChecks,
   identityPhoto,
   decideIdentityCheck,
+  extensionNonce,
+  extensionHandshake,
+  extensionHeartbeat,
+  studentExtension,
 };

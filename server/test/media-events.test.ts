@@ -1,5 +1,7 @@
+import type { LogEntry } from '@adal/shared';
 import { signServiceToken } from '@adal/shared/media-token';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTest } from './attempt-helpers.js';
 import { sittingOf, userId } from './fixtures.js';
 import { TestClient } from './http-client.js';
 import { connectSocket, nextEvent } from './socket-client.js';
@@ -124,5 +126,44 @@ describe('media events from the SFU', () => {
       (await other.call('listMediaGaps', { params: { sittingId: sittingOf(t.seed, 'computer_test') } }))
         .status,
     ).toBe(403);
+  });
+
+  it('logs a lost exam tab at low severity and never suspends the attempt for it', async () => {
+    const sittingId = sittingOf(t.seed, 'computer_test');
+    const { client, view } = await startTest(t.baseUrl, t.database.db, sittingId, 'student10');
+    const studentId = await userId(t.database.db, 'student10');
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const event = (source: string, state: string, ms: number) => ({
+      sittingId,
+      studentId,
+      source,
+      state,
+      reason: state === 'stopped' ? 'closed' : null,
+      at: at(ms),
+    });
+    const token = await signServiceToken('sfu', SECRET);
+    const sent = await post(
+      {
+        events: [
+          event('webcam', 'live', 0),
+          event('screen', 'live', 1),
+          event('tab', 'live', 2),
+          event('tab', 'stopped', 3),
+        ],
+      },
+      token,
+    );
+    expect(sent.status).toBe(200);
+    const attempt = await client.call('getAttempt', { params: { attemptId: view.attemptId } });
+    expect(attempt.body).toMatchObject({ status: 'in_progress', pausedAt: null, suspendedAt: null });
+    const proctor = await new TestClient(t.baseUrl).login('proctor1');
+    const log = (await proctor.call('studentLog', { params: { sittingId, studentId } })).body as LogEntry[];
+    const lost = log.find((e) => e.type === 'source_stopped');
+    expect(lost).toMatchObject({ source: 'media', severity: 'low', evidence: { source: 'tab' } });
+    expect(log.map((e) => e.type)).not.toContain('suspended');
+    // The screen, by contrast, still suspends: the tab did not change what is guarded.
+    await post({ events: [event('screen', 'stopped', 4)] }, token);
+    const suspended = await client.call('getAttempt', { params: { attemptId: view.attemptId } });
+    expect(suspended.body).toMatchObject({ status: 'suspended' });
   });
 });

@@ -13,7 +13,7 @@ describe('media tokens for the SFU', () => {
   });
   afterAll(() => t?.close());
 
-  it('lets a student publish webcam, microphone and screen for their own sitting only', async () => {
+  it('lets a student publish webcam, microphone, screen and the exam tab for their own sitting only', async () => {
     const student = await new TestClient(t.baseUrl).login('student15');
     const sittingId = sittingOf(t.seed, 'computer_test');
     const res = await student.call('mediaToken', { params: { sittingId }, body: {} });
@@ -26,7 +26,8 @@ describe('media tokens for the SFU', () => {
       sittingId,
       peerRole: 'student',
       studentId: me,
-      sources: ['webcam', 'microphone', 'screen'],
+      // The exam tab is optional (the student starts it from the extension), but this device may send it.
+      sources: ['webcam', 'microphone', 'screen', 'tab'],
     });
   });
 

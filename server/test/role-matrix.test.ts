@@ -130,6 +130,12 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
   sittingIdentityChecks: WATCHERS,
   identityPhoto: ['student', ...WATCHERS],
   decideIdentityCheck: ['proctor', 'technical_secretary', 'admin'],
+  // Extension: the student's exam page passes on the handshake and heartbeats; the sitting's
+  // proctors, commission and admins see the status.
+  extensionNonce: ['student'],
+  extensionHandshake: ['student'],
+  extensionHeartbeat: ['student'],
+  studentExtension: WATCHERS,
 };
 /**
  * No media server runs in this test (recordings.test.ts has one): an allowed download gets past
@@ -182,6 +188,9 @@ const ALLOWED_STATUS: Partial<Record<RouteName, (role: Role) => number>> = {
   submitIdentityCheck: () => 400,
   identityPhoto: () => 404,
   decideIdentityCheck: () => 404,
+  // No nonce was ever issued for this one; with no handshake a heartbeat is refused.
+  extensionHandshake: () => 400,
+  extensionHeartbeat: () => 409,
 };
 const EXPECTED_EVENTS: Record<(typeof CLIENT_EVENTS)[number], Role[]> = {
   'sitting:watch': STAFF,
@@ -477,6 +486,16 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
           sittingIdentityChecks: { params: { sittingId } },
           identityPhoto: { params: noCheck, query: '?photo=face' },
           decideIdentityCheck: { params: noCheck, body: { decision: 'verified' } },
+          extensionNonce: { params: { sittingId } },
+          extensionHandshake: {
+            params: { sittingId },
+            body: { nonce: 'not-the-nonce-issued-0123', version: '0.1.0', protocol: 1, extensionId: 'x' },
+          },
+          extensionHeartbeat: {
+            params: { sittingId },
+            body: { active: true, environment: { displays: 1, extensions: [] } },
+          },
+          studentExtension: { params: { sittingId, studentId: student01 } },
           mediaEvents: {
             body: {
               events: [

@@ -43,7 +43,7 @@ export async function joinStudent(
     sittingId,
     peerRole: 'student',
     studentId,
-    sources: ['webcam', 'microphone', 'screen', 'phone'],
+    sources: ['webcam', 'microphone', 'screen', 'phone', 'tab'],
   });
   room.peers.set(peer.id, peer);
   return { room, peer };
@@ -120,13 +120,13 @@ async function inbound(room: SittingRoom, rtcpMux = false): Promise<types.PlainT
 }
 
 /**
- * A student source fed by ffmpeg: a VP8 test pattern (webcam, screen, phone) or an Opus tone
+ * A student source fed by ffmpeg: a VP8 test pattern (webcam, screen, phone, tab) or an Opus tone
  * (microphone), produced on a PlainTransport with the appData a student's producer carries.
  */
 export async function ffmpegSource(
   room: SittingRoom,
   peer: Peer,
-  source: 'webcam' | 'microphone' | 'screen' | 'phone',
+  source: 'webcam' | 'microphone' | 'screen' | 'phone' | 'tab',
   ssrc: number,
 ): Promise<FfmpegSource> {
   const kind = source === 'microphone' ? 'audio' : 'video';

@@ -117,6 +117,20 @@ describe('recording students from the SFU', () => {
     expect((await stat(webm)).mtimeMs).toBe(mtimeMs);
   });
 
+  it('records the exam tab like the screen: a video segment of its own that exports alone', async () => {
+    const sittingId = randomUUID();
+    const { room, peer } = await joinStudent(sfu, sittingId);
+    const tab = await ffmpegSource(room, peer, 'tab', 4444);
+    await sleep(3000);
+    await tab.stop();
+    const [segment] = await finished(sfu, sittingId, 1);
+    expect(segment).toMatchObject({ source: 'tab', kind: 'video', codec: 'video/VP8', combinedWith: [] });
+    expect(segment?.id).toContain(`.${peer.grant.studentId}.tab.`);
+    const probed = await probe(await sfu.recordings.exportRecording(segment?.id ?? ''));
+    expect(probed.streams.map((s) => s.codec_name)).toEqual(['vp8']);
+    expect(Number(probed.streams[0]?.nb_read_frames)).toBeGreaterThan(15);
+  });
+
   it('records the highest layer of a simulcast webcam', async () => {
     const sittingId = randomUUID();
     const { room, peer } = await joinStudent(sfu, sittingId);

@@ -161,6 +161,41 @@ describe('SFU signalling against a real mediasoup worker', () => {
     expect(monitor.ok).toBe(true);
   });
 
+  it('takes the exam tab as a video source of its own, with no display surface, and shows it to watchers', async () => {
+    const sittingId = randomUUID();
+    const student = track(
+      await connectAs(url, studentGrant(sittingId, ['webcam', 'microphone', 'screen', 'tab'])),
+    );
+    const watcher = track(await connectAs(url, watcherGrant(sittingId)));
+    const send = await ok(student, 'media:createWebRtcTransport', { direction: 'send' });
+    const asAudio = await command(student, 'media:produce', {
+      transportId: send.id,
+      kind: 'audio',
+      rtpParameters: opus(4200),
+      source: 'tab',
+    });
+    expect(asAudio).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    const { producerId } = await ok(student, 'media:produce', {
+      transportId: send.id,
+      kind: 'video',
+      rtpParameters: vp8Simulcast(4300),
+      source: 'tab',
+    });
+    expect(await ok(watcher, 'media:listProducers', {})).toEqual([
+      expect.objectContaining({ producerId, source: 'tab', kind: 'video' }),
+    ]);
+    // A token without the tab (an older one, or the phone's) may not send it.
+    const withoutTab = track(await connectAs(url, studentGrant(sittingId)));
+    const otherSend = await ok(withoutTab, 'media:createWebRtcTransport', { direction: 'send' });
+    const refused = await command(withoutTab, 'media:produce', {
+      transportId: otherSend.id,
+      kind: 'video',
+      rtpParameters: vp8Simulcast(4400),
+      source: 'tab',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('refuses what a token does not grant', async () => {
     const sittingId = randomUUID();
     const computer = track(await connectAs(url, studentGrant(sittingId)));

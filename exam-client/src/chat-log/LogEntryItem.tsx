@@ -1,6 +1,6 @@
 import { isReviewable, type LogEntry, type Review } from '@adal/shared';
 import { useTranslation } from 'react-i18next';
-import { authorOf, clockTime, entryTextOf } from './entry-label.js';
+import { authorOf, clockTime, detailsOf, entryTextOf } from './entry-label.js';
 import { suspensionOf } from './instructions.js';
 import { useLogWords } from './use-log-words.js';
 
@@ -16,6 +16,10 @@ export function LogEntryItem({ entry, review }: { entry: LogEntry; review: Revie
   const author = authorOf(entry);
   const reviewable = isReviewable(entry);
   const dismissed = reviewable && review?.decision === 'dismissed';
+  const details = detailsOf(entry);
+  const label = details.length
+    ? t('studentLog.panel.withDetails', { label: words.entryLabel(entry), details: details.join(', ') })
+    : words.entryLabel(entry);
   const lost = entry.source === 'system' && entry.type === 'suspended' ? suspensionOf(entry).sources : [];
 
   return (
@@ -38,7 +42,7 @@ export function LogEntryItem({ entry, review }: { entry: LogEntry; review: Revie
         {dismissed && <span className="log-dismissed-badge">{t('studentLog.review.dismissedBadge')}</span>}
       </p>
       <p className="log-entry-label">
-        {dismissed ? <s>{words.entryLabel(entry)}</s> : <strong>{words.entryLabel(entry)}</strong>}
+        {dismissed ? <s>{label}</s> : <strong>{label}</strong>}
         {author && <span className="muted"> · {t('studentLog.panel.from', { name: author })}</span>}
       </p>
       {text && <p className="log-entry-text">{text}</p>}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorOf, clockTime, durationParts, entryTextOf, labelOf } from './entry-label.js';
+import { authorOf, clockTime, detailsOf, durationParts, entryTextOf, labelOf } from './entry-label.js';
 import { entry, system } from './fixtures.js';
 
 describe('labelOf', () => {
@@ -99,5 +99,20 @@ describe('clockTime', () => {
   it('gives the local time to the second', () => {
     const at = new Date(2026, 10, 22, 9, 5, 7).toISOString();
     expect(clockTime(at)).toBe('09:05:07');
+  });
+});
+
+describe('detailsOf', () => {
+  it('gives what an automatic flag was about, and nothing for other entries or odd evidence', () => {
+    const flag = (evidence: Record<string, unknown> | null) =>
+      entry(1, { source: 'auto_flag', type: 'navigation_blocked', evidence });
+    expect(detailsOf(flag({ details: ['example.com', 'chat.openai.com'] }))).toEqual([
+      'example.com',
+      'chat.openai.com',
+    ]);
+    expect(detailsOf(flag(null))).toEqual([]);
+    expect(detailsOf(flag({ details: 'example.com' }))).toEqual([]);
+    expect(detailsOf(flag({ details: ['ok.kz', 3, ''] }))).toEqual(['ok.kz']);
+    expect(detailsOf(entry(2, { source: 'system', evidence: { details: ['x'] } }))).toEqual([]);
   });
 });

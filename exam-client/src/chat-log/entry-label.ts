@@ -77,6 +77,12 @@ export function entryTextOf(entry: Pick<LogEntry, 'source' | 'type' | 'text'>): 
   return text;
 }
 
+/** What an automatic flag was about (the blocked host, extension names), as the extension said it. */
+export function detailsOf(entry: Pick<LogEntry, 'source' | 'evidence'>): string[] {
+  const details = entry.source === 'auto_flag' ? entry.evidence?.details : undefined;
+  return Array.isArray(details) ? details.filter((d): d is string => typeof d === 'string' && d !== '') : [];
+}
+
 /** The proctor's name on a message to the student, when the entry has it. */
 export function authorOf(entry: Pick<LogEntry, 'source' | 'type' | 'evidence'>): string | null {
   if (entry.source !== 'chat' || entry.type !== 'to_student') return null;

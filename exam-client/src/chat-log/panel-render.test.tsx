@@ -108,3 +108,21 @@ describe('ProctorInstructions', () => {
     expect(html).toContain('>Понятно</button>');
   });
 });
+
+describe('a flag with details', () => {
+  it('says what it was about after its name, in every language', () => {
+    const blocked = entry(1, {
+      source: 'auto_flag',
+      type: 'navigation_blocked',
+      severity: 'medium',
+      evidence: { details: ['example.com', 'chat.openai.com'] },
+    });
+    const en = render(<ChatLogPanel log={log([blocked])} />);
+    expect(en).toContain('<strong>Leaving the exam page was blocked — example.com, chat.openai.com</strong>');
+    for (const language of ['kk', 'ru'] as const) {
+      const html = render(<ChatLogPanel log={log([blocked])} />, language);
+      expect(html).toContain(': example.com, chat.openai.com</strong>');
+      expect(html).not.toContain('studentLog.');
+    }
+  });
+});

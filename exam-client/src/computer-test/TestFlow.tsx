@@ -1,7 +1,10 @@
 import { Loading } from '@adal/shared/web';
+import type { Publisher } from '@adal/shared/web/media';
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useMatch, useParams } from 'react-router';
+import { LockdownBar } from '../extension/LockdownBar.js';
+import { useLockdown } from '../extension/use-lockdown.js';
 import { ChecksStep } from './ChecksStep.js';
 import { TestFlowProvider, useTestFlow } from './flow-context.js';
 import { IdentityCheckStep } from './IdentityCheckStep.js';
@@ -38,7 +41,7 @@ export function TestFlow() {
 
 function TestFlowLayout() {
   const { t } = useTranslation();
-  const { sittingId, socket, devicesReady, info } = useTestFlow();
+  const { sittingId, socket, devicesReady, info, extension } = useTestFlow();
   const { pathname } = useLocation();
   // On-device monitoring for the attempt's lifetime: the runner's page, until the result or an end.
   const running = useMatch('/sittings/:sittingId/test/attempts/:attemptId') !== null;
@@ -48,6 +51,14 @@ function TestFlowLayout() {
   const last = pathname.split('/').filter(Boolean).at(-1);
   const step = isTestStep(last) ? last : null;
   const [devicesOpen, setDevicesOpen] = useState(true);
+  const [publisher, setPublisher] = useState<Publisher | null>(null);
+  // The extension locks this tab down for as long as the monitoring runs.
+  const lockdown = useLockdown({
+    sittingId,
+    active: running && !blocked,
+    connected: extension.state.status === 'connected',
+    publisher,
+  });
   useEffect(() => {
     setDevicesOpen(step === 'checks' || !devicesReady);
   }, [step, devicesReady]);
@@ -55,6 +66,7 @@ function TestFlowLayout() {
   return (
     <div className="computer-test" data-step={step ?? 'test'}>
       {step && <StepList current={step} />}
+      {running && <LockdownBar lockdown={lockdown} />}
       <Outlet />
       <details
         className="test-devices"
@@ -66,7 +78,12 @@ function TestFlowLayout() {
           {t('test.checks.devices', { state: devicesReady ? t('test.checks.on') : t('test.checks.off') })}
         </summary>
         <Suspense fallback={<Loading />}>
-          <DeviceCheck sittingId={sittingId} socket={socket} monitoring={running && !blocked} />
+          <DeviceCheck
+            sittingId={sittingId}
+            socket={socket}
+            monitoring={running && !blocked}
+            onPublisher={setPublisher}
+          />
         </Suspense>
       </details>
     </div>

@@ -1,6 +1,7 @@
 import type { TestInfo } from '@adal/shared';
 import { type AdalSocket, type Resource, useAuth, useResource, useServerEvent } from '@adal/shared/web';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { type ExtensionCheck, useExtension } from '../extension/use-extension.js';
 import { useSchedule } from '../schedule/schedule-context.js';
 import { applySourceEvent, type OwnSources, sourcesReady } from './own-sources.js';
 
@@ -15,6 +16,8 @@ interface TestFlowValue {
   /** "I agree" ticked on the rules page during this visit. */
   rulesAgreed: boolean;
   setRulesAgreed(agreed: boolean): void;
+  /** The proctoring extension, checked once for every step and the test (issue 8). */
+  extension: ExtensionCheck;
 }
 
 const TestFlowContext = createContext<TestFlowValue | null>(null);
@@ -40,10 +43,11 @@ export function TestFlowProvider({ sittingId, children }: { sittingId: string; c
   );
   const [rulesAgreed, setRulesAgreed] = useState(false);
   const devicesReady = sourcesReady(sources);
+  const extension = useExtension(sittingId);
 
   const value = useMemo<TestFlowValue>(
-    () => ({ sittingId, info, socket, live, devicesReady, rulesAgreed, setRulesAgreed }),
-    [sittingId, info, socket, live, devicesReady, rulesAgreed],
+    () => ({ sittingId, info, socket, live, devicesReady, rulesAgreed, setRulesAgreed, extension }),
+    [sittingId, info, socket, live, devicesReady, rulesAgreed, extension],
   );
   return <TestFlowContext.Provider value={value}>{children}</TestFlowContext.Provider>;
 }

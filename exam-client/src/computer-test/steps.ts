@@ -1,7 +1,7 @@
 /**
  * The steps before a computer test, in order; each has a page (TestFlow's STEP_PAGES), a route
- * and a `test.steps.*` label. Later issues add theirs here:
- * - 'extension' after 'checks': the proctoring extension installed and connected (seed 004).
+ * and a `test.steps.*` label. The proctoring extension (issue 8) is checked within 'checks':
+ * where the sitting requires it, that step does not let the student on until it answers.
  * 'identity' (face photo in the oval, ID document in the rectangle, seed 001) never blocks: the
  * proctor sees "not checked" and verifies identity over the video, as before the step existed.
  * The proctor's room scan and admission happen before the schedule's link turns green.

@@ -34,11 +34,14 @@ export function DeviceCheck({
   sittingId,
   socket,
   monitoring,
+  onPublisher,
 }: {
   sittingId: string;
   socket: AdalSocket | null;
   /** Undefined: no monitoring on this page (and no note about it). */
   monitoring?: boolean;
+  /** The publisher, for what else this page sends (the exam tab the extension captures). */
+  onPublisher?: (publisher: Publisher | null) => void;
 }) {
   const { t } = useTranslation();
   const { callApi, user } = useAuth();
@@ -47,6 +50,10 @@ export function DeviceCheck({
   const [busy, setBusy] = useState<'camera' | 'screen' | null>(null);
   const [screenError, setScreenError] = useState<MediaErrorCode | null>(null);
   const phone = usePhoneStatus(socket, publisher, sittingId, user?.id);
+  useEffect(() => {
+    onPublisher?.(publisher);
+    return () => onPublisher?.(null);
+  }, [onPublisher, publisher]);
 
   const startCamera = async () => {
     if (!publisher) return;

@@ -12,7 +12,10 @@ interface SelectedStudentProps {
   onClose: () => void;
 }
 
-/** The selected student: webcam at full quality, the screen and the phone camera; sound on demand. */
+/**
+ * The selected student: webcam at full quality, the screen and the phone camera, the exam tab while
+ * the student sends it (optional: started from the extension); sound on demand.
+ */
 export function SelectedStudent({ student, media, watcher, onClose }: SelectedStudentProps) {
   const { t } = useTranslation();
   const [listening, setListening] = useState(false);
@@ -20,7 +23,15 @@ export function SelectedStudent({ student, media, watcher, onClose }: SelectedSt
   const webcam = useFeedTrack(watcher, id, 'webcam', { visible: true, spatialLayer: FULL_LAYER });
   const screen = useFeedTrack(watcher, id, 'screen', { visible: true, spatialLayer: 0 });
   const phone = useFeedTrack(watcher, id, 'phone', { visible: true, spatialLayer: 0 });
+  const sendsTab = media.live.has('tab');
+  const tab = useFeedTrack(watcher, id, 'tab', { visible: sendsTab, spatialLayer: 0 });
   const audio = useFeedTrack(watcher, id, 'microphone', { visible: listening, spatialLayer: 0 });
+  const views = [
+    { source: 'webcam', track: webcam },
+    { source: 'screen', track: screen },
+    { source: 'phone', track: phone },
+    ...(sendsTab ? [{ source: 'tab', track: tab } as const] : []),
+  ] as const;
   const panel = useRef<HTMLElement>(null);
   // Selected from a tile further down: bring the panel into view.
   useEffect(() => {
@@ -56,18 +67,15 @@ export function SelectedStudent({ student, media, watcher, onClose }: SelectedSt
       </div>
       <MediaBadges media={media} />
       <div className="selected-views">
-        {(['webcam', 'screen', 'phone'] as const).map((source) => {
-          const track = source === 'webcam' ? webcam : source === 'screen' ? screen : phone;
-          return (
-            <figure key={source} className={`selected-view view-${source}`}>
-              <div className="view-frame">
-                <TrackView track={track} label={t(`media.sources.${source}`)} testId={`selected-${source}`} />
-                {!track && <span className="tile-no-video">{t('media.live.noVideo')}</span>}
-              </div>
-              <figcaption>{t(`media.sources.${source}`)}</figcaption>
-            </figure>
-          );
-        })}
+        {views.map(({ source, track }) => (
+          <figure key={source} className={`selected-view view-${source}`}>
+            <div className="view-frame">
+              <TrackView track={track} label={t(`media.sources.${source}`)} testId={`selected-${source}`} />
+              {!track && <span className="tile-no-video">{t('media.live.noVideo')}</span>}
+            </div>
+            <figcaption>{t(`media.sources.${source}`)}</figcaption>
+          </figure>
+        ))}
       </div>
       {listening && (
         <TrackView

@@ -38,6 +38,13 @@ describe('media by student', () => {
     expect(media.get(B)?.quality).toBe('good');
   });
 
+  it('never counts the optional exam tab as missing, and lists it live while sent', () => {
+    const media = mediaByStudent([producer(A, 'webcam', 10), producer(A, 'tab', 9)], [A, B]);
+    expect(media.get(A)?.live.has('tab')).toBe(true);
+    expect(media.get(A)?.missing).toEqual(['microphone', 'screen', 'phone']);
+    expect(media.get(B)?.missing).not.toContain('tab');
+  });
+
   it('ignores producers of students not on the roster', () => {
     const media = mediaByStudent([producer(B, 'webcam', 10)], [A]);
     expect([...media.keys()]).toEqual([A]);

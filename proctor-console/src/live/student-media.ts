@@ -1,5 +1,11 @@
 import { MEDIA_SOURCES, type MediaSource, type ProducerInfo } from '@adal/shared';
 
+/**
+ * Sources a student is expected to send, each shown missing when it is not. The exam tab is
+ * optional (the student starts it from the extension), so its absence is no badge.
+ */
+const EXPECTED_SOURCES = MEDIA_SOURCES.filter((s) => s !== 'tab');
+
 /** A student's connection quality from mediasoup's 0–10 producer scores (worst source counts). */
 export type ConnectionQuality = 'good' | 'fair' | 'poor' | 'pending' | 'offline';
 
@@ -32,7 +38,7 @@ export function mediaByStudent(
     byStudent.set(studentId, {
       producers: own,
       live,
-      missing: MEDIA_SOURCES.filter((s) => !live.has(s)),
+      missing: EXPECTED_SOURCES.filter((s) => !live.has(s)),
       quality: connectionQuality(own),
     });
   }

@@ -63,6 +63,14 @@ describe('byStudent', () => {
     expect(group?.segments.map((s) => s.id)).toEqual(['screen', 'cam', 'mic']);
   });
 
+  it('lists the exam tab as a recording of its own, after the other sources of the same moment', () => {
+    const tab = segment({ id: 'tab', source: 'tab' });
+    const screen = segment({ id: 'screen', source: 'screen' });
+    const [group] = byStudent([tab, screen], 'en-GB');
+    expect(group?.segments.map((s) => s.id)).toEqual(['screen', 'tab']);
+    expect(offerOf(tab)).toBe('download');
+  });
+
   it('is empty for no recordings', () => {
     expect(byStudent([], 'en-GB')).toEqual([]);
   });

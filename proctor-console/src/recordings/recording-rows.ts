@@ -8,7 +8,7 @@ export interface StudentRecordings {
   segments: SittingRecording[];
 }
 
-const SOURCE_ORDER: Record<MediaSource, number> = { webcam: 0, microphone: 1, screen: 2, phone: 3 };
+const SOURCE_ORDER: Record<MediaSource, number> = { webcam: 0, microphone: 1, screen: 2, phone: 3, tab: 4 };
 
 /** Segments grouped per student (by name, in the interface language's order), each group by time. */
 export function byStudent(recordings: readonly SittingRecording[], locale: string): StudentRecordings[] {

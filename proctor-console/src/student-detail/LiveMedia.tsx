@@ -9,7 +9,10 @@ interface LiveMediaProps {
   onListen: (on: boolean) => void;
 }
 
-/** The webcam large, the screen and the phone camera beside it; the microphone on demand. */
+/**
+ * The webcam large, the screen and the phone camera beside it, the exam tab while the student sends
+ * it; the microphone on demand.
+ */
 export function LiveMedia({ feeds, listening, onListen }: LiveMediaProps) {
   const { t } = useTranslation();
   const { status, media } = feeds;
@@ -17,6 +20,8 @@ export function LiveMedia({ feeds, listening, onListen }: LiveMediaProps) {
     { source: 'webcam', track: feeds.webcam },
     { source: 'screen', track: feeds.screen },
     { source: 'phone', track: feeds.phone },
+    // Optional (the student starts it from the extension): no empty tile for it.
+    ...(media.live.has('tab') ? [{ source: 'tab', track: feeds.tab } as const] : []),
   ] as const;
 
   return (

@@ -2,6 +2,7 @@ import type { FlagEpisode } from '@adal/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clockTime } from './entries.js';
+import { withDetails } from './entry-text.js';
 
 /** Automatic flags going on right now (they join the log once they are over). */
 export function OngoingFlags({ ongoing }: { ongoing: FlagEpisode[] }) {
@@ -18,7 +19,7 @@ export function OngoingFlags({ ongoing }: { ongoing: FlagEpisode[] }) {
           {current.map((episode) => (
             <li key={episode.id} className="badge badge-red" data-flag={episode.type}>
               {t('studentDetail.ongoing.item', {
-                flag: t(`studentDetail.flags.${episode.type}`),
+                flag: withDetails(t, t(`studentDetail.flags.${episode.type}`), episode.details),
                 time: clockTime(episode.startedAt),
                 confidence: episode.confidence,
               })}

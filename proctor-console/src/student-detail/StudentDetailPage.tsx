@@ -14,6 +14,7 @@ import { StudentSheetsSection } from '../answer-sheets/StudentSheetsSection.js';
 import { isNotYours } from '../sittings/use-staff-sitting.js';
 import { ActionsPanel } from './ActionsPanel.js';
 import { ChatBox } from './ChatBox.js';
+import { ExtensionPanel } from './ExtensionPanel.js';
 import { IdentityPanel } from './IdentityPanel.js';
 import { LiveMedia } from './LiveMedia.js';
 import { LogList } from './LogList.js';
@@ -189,6 +190,7 @@ export function StudentDetailBody({
             canDecide={canAct}
             socket={detail.socket}
           />
+          <ExtensionPanel sittingId={sittingId} studentId={studentId} />
           <ReportPanel
             sittingId={sittingId}
             studentId={studentId}

@@ -1,7 +1,7 @@
 import { catalogues, type LogEntry } from '@adal/shared';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entryFacts, entryTitle } from './entry-text.js';
+import { entryFacts, entryTitle, withDetails } from './entry-text.js';
 
 let t: TFunction;
 beforeAll(async () => {
@@ -83,5 +83,27 @@ describe('the student detail catalogue', () => {
         expect({ path, vars: vars(text) }).toEqual({ path, vars: vars(en.get(path) ?? '') });
       }
     }
+  });
+});
+
+describe('flag details', () => {
+  it('follow the flag name in its title, and stay off entries that are not automatic flags', () => {
+    expect(
+      entryTitle(
+        t,
+        entry({
+          source: 'auto_flag',
+          type: 'navigation_blocked',
+          evidence: { details: ['example.com', 'vk.com'] },
+        }),
+      ),
+    ).toBe('Navigation away blocked — example.com, vk.com');
+    expect(
+      entryTitle(t, entry({ source: 'auto_flag', type: 'navigation_blocked', evidence: { count: 2 } })),
+    ).toBe('Navigation away blocked');
+    expect(
+      entryTitle(t, entry({ source: 'system', type: 'leave_permitted', evidence: { details: ['x'] } })),
+    ).toBe('Permitted to leave');
+    expect(withDetails(t, 'Risky extension', [])).toBe('Risky extension');
   });
 });

@@ -26,7 +26,18 @@ export function labelText(t: TFunction, label: EntryLabel): string {
   }
 }
 
-export const entryTitle = (t: TFunction, entry: LogEntry): string => labelText(t, entryLabel(entry));
+/** What an automatic flag was about (the blocked host, extension names), as reported. */
+export function detailsOf(entry: Pick<LogEntry, 'source' | 'evidence'>): string[] {
+  const details = entry.source === 'auto_flag' ? entry.evidence?.details : undefined;
+  return Array.isArray(details) ? details.filter((d): d is string => typeof d === 'string' && d !== '') : [];
+}
+
+/** "Navigation away blocked — example.com": a flag's name with what it was about, if known. */
+export const withDetails = (t: TFunction, label: string, details: readonly string[]): string =>
+  details.length ? t('studentDetail.entry.withDetails', { label, details: details.join(', ') }) : label;
+
+export const entryTitle = (t: TFunction, entry: LogEntry): string =>
+  withDetails(t, labelText(t, entryLabel(entry)), detailsOf(entry));
 
 /** "45 s" or "2 min 5 s". */
 export function durationText(t: TFunction, ms: number): string {

@@ -17,6 +17,10 @@ export interface RateLimits {
   socketEvents: RateLimiterAbstract;
   /** Per student: automatic flag reports (each request carries up to 20). */
   flagReports: RateLimiterAbstract;
+  /** Per student and sitting: extension handshake nonces (a page reload asks for one). */
+  extensionNonces: RateLimiterAbstract;
+  /** Per student and sitting: extension heartbeats (one every 10 s, with room for retries). */
+  extensionHeartbeats: RateLimiterAbstract;
 }
 
 /** Shared in Redis when several processes serve together; in memory otherwise. */
@@ -36,6 +40,8 @@ export function createRateLimits(config: Config, redis: Redis | undefined): Rate
     // A socket lives on one process: its budget is kept there, no Redis round trip per event.
     socketEvents: new RateLimiterMemory({ keyPrefix: 'socket', points: 100, duration: 10 }),
     flagReports: make('flags', 60, 60),
+    extensionNonces: make('ext-nonce', 30, 60),
+    extensionHeartbeats: make('ext-heartbeat', 20, 60),
   };
 }
 

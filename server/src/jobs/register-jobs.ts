@@ -4,6 +4,11 @@ import { purgeExpiredSessions } from '../accounts/sessions.js';
 import type { AppContext } from '../app-context.js';
 import { ATTEMPT_DEADLINE, ATTEMPT_SWEEP } from '../attempts/attempt-clock.js';
 import { closeAttempt, sweepOverdue } from '../attempts/close-attempt.js';
+import {
+  EXTENSION_SILENCE_PERIOD,
+  EXTENSION_SILENCE_SWEEP,
+  sweepSilentExtensions,
+} from '../extension/silence-sweep.js';
 import { runRetentionSweep } from '../media/recordings/retention-sweep.js';
 import {
   announceEpisode,
@@ -72,6 +77,10 @@ export function registerJobs(ctx: AppContext): void {
     const logged = await sweepEpisodes(ctx);
     if (logged) ctx.log.info({ logged }, 'flag episodes logged by the sweep');
   });
+  definePeriodic(ctx, EXTENSION_SILENCE_SWEEP, EXTENSION_SILENCE_PERIOD, async () => {
+    const opened = await sweepSilentExtensions(ctx);
+    if (opened) ctx.log.info({ opened }, 'silent exam extensions flagged');
+  });
   definePeriodic(ctx, RECORDING_RETENTION, DAY, async () => {
     // Images first: they live in our database and need no media server.
     const snapshots = await sweepSnapshots(ctx);
@@ -97,6 +106,11 @@ export async function scheduleStartupJobs(ctx: AppContext): Promise<void> {
     FLAG_SWEEP,
     {},
     { delayMs: 0, jobId: periodJobId(FLAG_SWEEP, FLAG_SWEEP_PERIOD, now) },
+  );
+  await ctx.scheduler.schedule(
+    EXTENSION_SILENCE_SWEEP,
+    {},
+    { delayMs: 0, jobId: periodJobId(EXTENSION_SILENCE_SWEEP, EXTENSION_SILENCE_PERIOD, now) },
   );
   // Ten minutes after start: the embedded SFU is up by then.
   await ctx.scheduler.schedule(

@@ -1,3 +1,4 @@
+import type { MediaSource } from '@adal/shared';
 import { asc, eq } from 'drizzle-orm';
 import { defineRoute } from '../http/define-route.js';
 import { HttpError } from '../http/http-error.js';
@@ -13,8 +14,17 @@ import { WATCHERS } from './watchers.js';
  * student is on the sitting's list, keeps the event (gaps are evidence) and tells everyone
  * watching.
  */
-/** A lost camera or screen is what the rules forbid; the phone and microphone matter less. */
-const STOP_SEVERITY = { webcam: 'medium', screen: 'medium', phone: 'low', microphone: 'low' } as const;
+/**
+ * A lost camera or screen is what the rules forbid; the phone and microphone matter less, and the
+ * exam tab (optional, the student starts it from the extension) is logged but never suspends.
+ */
+const STOP_SEVERITY = {
+  webcam: 'medium',
+  screen: 'medium',
+  phone: 'low',
+  microphone: 'low',
+  tab: 'low',
+} as const satisfies Record<MediaSource, 'medium' | 'low'>;
 
 export const mediaEvents = defineRoute('mediaEvents', {
   access: 'service',

@@ -6,6 +6,11 @@ import { canSeeSitting } from '../sittings/sitting-access.js';
 import { WATCHERS } from './watchers.js';
 
 const COMPUTER_SOURCES: MediaSource[] = ['webcam', 'microphone', 'screen'];
+/**
+ * The computer may also publish the exam tab (issue 8). It is optional: Chrome starts the capture
+ * only on the student's click on the extension button, so losing it never suspends the attempt.
+ */
+const COMPUTER_GRANT: MediaSource[] = [...COMPUTER_SOURCES, 'tab'];
 /** A computer token is refreshed on every (re)connect; the phone needs time to scan the QR code. */
 const TTL_SECONDS = { computer: 5 * 60, phone: 30 * 60 } as const;
 
@@ -23,7 +28,7 @@ export const mediaToken = defineRoute('mediaToken', {
       sittingId: params.sittingId,
       peerRole: student ? 'student' : 'watcher',
       studentId: student ? actor.id : null,
-      sources: student ? (body.device === 'phone' ? ['phone'] : COMPUTER_SOURCES) : [],
+      sources: student ? (body.device === 'phone' ? ['phone'] : COMPUTER_GRANT) : [],
     };
     const ttl = TTL_SECONDS[body.device];
     const token = await signMediaToken(grant, ctx.config.mediaTokenSecret, ttl);

@@ -75,6 +75,7 @@ export async function logEpisode(
         endedAt: ep.endedAt.toISOString(),
         count: Math.max(1, ep.clientIds.length),
         ...(ep.snapshotId ? { snapshotId: ep.snapshotId } : {}),
+        ...(ep.details.length ? { details: ep.details } : {}),
       },
     });
     const [done] = await tx

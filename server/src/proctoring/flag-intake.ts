@@ -14,6 +14,8 @@ import { storeSnapshot } from './snapshots.js';
 
 /** A client episode id list never grows past this (a flapping check would otherwise bloat the row). */
 const MAX_CLIENT_IDS = 500;
+/** An episode keeps this many distinct details (blocked hosts, extension names); the first ones win. */
+export const MAX_DETAILS = 10;
 /** Clients may run a little ahead of the server; later than this is clamped to now. */
 const FUTURE_SLACK_MS = 5_000;
 
@@ -105,6 +107,7 @@ async function mergeReport(
           clientIds: [report.episodeId],
           openClientIds: endedAt ? [] : [report.episodeId],
           snapshotId,
+          details: withDetail([], report.detail),
         })
         .returning();
       if (!created) throw new Error('episode insert returned no row');
@@ -112,7 +115,10 @@ async function mergeReport(
     }
     const [episode] = await tx
       .update(flagEpisodes)
-      .set(merged(current, report.episodeId, startedAt, endedAt, report.confidence, snapshotId, now))
+      .set({
+        ...merged(current, report.episodeId, startedAt, endedAt, report.confidence, snapshotId, now),
+        details: withDetail(current.details, report.detail),
+      })
       .where(eq(flagEpisodes.id, current.id))
       .returning();
     if (!episode) throw new Error('episode update returned no row');
@@ -146,4 +152,10 @@ export function merged(
     openClientIds: stillOpen,
     snapshotId: current.snapshotId ?? snapshotId,
   };
+}
+
+/** The episode's details with one more, if it is new and there is room. */
+export function withDetail(details: readonly string[], detail: string | undefined): string[] {
+  if (detail === undefined || details.includes(detail) || details.length >= MAX_DETAILS) return [...details];
+  return [...details, detail];
 }

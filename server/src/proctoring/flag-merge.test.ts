@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpisodeRow } from './flag-episodes.js';
-import { merged } from './flag-intake.js';
+import { MAX_DETAILS, merged, withDetail } from './flag-intake.js';
 
 const t = (s: number) => new Date(Date.UTC(2026, 10, 22, 9, 0, s));
 const episode = (over: Partial<EpisodeRow> = {}): EpisodeRow => ({
@@ -48,5 +48,22 @@ describe('merged (one flag episode, many reports)', () => {
     const second = '00000000-0000-4000-8000-0000000000f2';
     expect(merged(episode({ snapshotId: first }), 'a', t(0), null, 1, second, 0).snapshotId).toBe(first);
     expect(merged(episode(), 'a', t(0), null, 1, second, 0).snapshotId).toBe(second);
+  });
+});
+
+describe('withDetail (what an episode says it was about)', () => {
+  it('adds a new detail, keeps each once, and keeps the first ten', () => {
+    expect(withDetail([], undefined)).toEqual([]);
+    expect(withDetail([], 'example.com')).toEqual(['example.com']);
+    expect(withDetail(['example.com'], 'example.com')).toEqual(['example.com']);
+    const ten = Array.from({ length: MAX_DETAILS }, (_, i) => `host${i}.kz`);
+    expect(withDetail(ten, 'late.kz')).toEqual(ten);
+    expect(withDetail(ten.slice(0, 9), 'late.kz')).toEqual([...ten.slice(0, 9), 'late.kz']);
+  });
+
+  it('leaves the list it was given alone', () => {
+    const details = ['paste'];
+    withDetail(details, 'copy');
+    expect(details).toEqual(['paste']);
   });
 });

@@ -7,7 +7,10 @@ import { attempts } from '../attempts/schema.js';
 import { mediaSourceEvents } from '../media/schema.js';
 import { announceEntry, appendEntry } from '../violations/append-entry.js';
 
-/** Seed 004: a lost camera suspends the exam; the rules also want the screen visible. */
+/**
+ * Seed 004: a lost camera suspends the exam; the rules also want the screen visible. The exam tab
+ * is not guarded: it is optional (started by the student from the extension).
+ */
 export const GUARDED_SOURCES = ['webcam', 'screen'] as const;
 
 /**

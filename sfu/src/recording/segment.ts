@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { CaptureWriter } from './capture-file.js';
 
-export const RecordedSource = z.enum(['webcam', 'microphone', 'screen', 'phone']);
+export const RecordedSource = z.enum(['webcam', 'microphone', 'screen', 'phone', 'tab']);
 export type RecordedSource = z.infer<typeof RecordedSource>;
 
 /**
@@ -47,7 +47,7 @@ export type SegmentSidecar = z.infer<typeof SegmentSidecar>;
 
 /** Sitting and student ids become file names, so only plain ids are accepted. */
 export const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
-const STEM = /^[A-Za-z0-9-]{1,64}\.(webcam|microphone|screen|phone)\.\d{8}T\d{9}Z\.[0-9a-f]{6}$/;
+const STEM = /^[A-Za-z0-9-]{1,64}\.(webcam|microphone|screen|phone|tab)\.\d{8}T\d{9}Z\.[0-9a-f]{6}$/;
 
 /** A recording id is `<sittingId>.<stem>`; the stem names the files in the sitting's folder. */
 export function parseRecordingId(id: string): { sittingId: string; stem: string } | null {

@@ -10,6 +10,7 @@ const KIND_OF: Record<MediaSource, 'audio' | 'video'> = {
   microphone: 'audio',
   screen: 'video',
   phone: 'video',
+  tab: 'video',
 };
 
 function ownConsumer(ctx: HandlerContext, consumerId: string) {

@@ -13,6 +13,12 @@ export const ErrorCode = z.enum([
   'internal',
   /** A dependency (the media server) is not available right now; try again shortly. */
   'service_unavailable',
+  /** The extension handshake's nonce is wrong, used or expired: ask for a new one. */
+  'extension_nonce_invalid',
+  /** The extension is older than the exam accepts (or speaks another protocol): update it. */
+  'extension_outdated',
+  /** A heartbeat before any handshake: do the handshake first. */
+  'extension_no_handshake',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -42,6 +48,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal: 500,
   service_unavailable: 503,
+  extension_nonce_invalid: 400,
+  extension_outdated: 400,
+  extension_no_handshake: 409,
 };
 
 /** Turns zod issues into field errors named by their dotted path under a prefix. */

@@ -4,6 +4,8 @@ import type { ControlKind, SittingKind } from '../domain/sitting-kinds.js';
 import { appealsEn } from './appeals/en.js';
 import { commissionEn } from './commission/en.js';
 import { computerTestEn } from './computer-test/en.js';
+import { extensionEn } from './extension/en.js';
+import { extensionConsoleEn } from './extension-console/en.js';
 import { gradingEn } from './grading/en.js';
 import { identityDocumentEn } from './identity-document/en.js';
 import { identityFaceEn } from './identity-face/en.js';
@@ -134,7 +136,9 @@ export const en = {
   makeUp: makeUpEn,
   identityDocument: identityDocumentEn,
   identityFace: identityFaceEn,
+  extensionConsole: extensionConsoleEn,
   monitoring: monitoringEn,
+  extension: extensionEn,
   wrongApp: {
     staffTitle: 'This portal is for students',
     staffBody: 'Staff work in the proctor console.',
@@ -154,6 +158,9 @@ export const en = {
     unsupported_media_type: 'This file type is not accepted.',
     internal: 'Something went wrong on the server. Try again later.',
     service_unavailable: 'The media server is not available right now. Try again in a minute.',
+    extension_nonce_invalid: 'The exam extension could not be confirmed. Reload the page to try again.',
+    extension_outdated: 'The exam extension is out of date. Update it in Chrome and reload the page.',
+    extension_no_handshake: 'The exam extension is not connected yet. Reload the page.',
     network: 'No connection to the server. Check your internet connection.',
     bad_response: 'The server sent an unexpected answer. Reload the page.',
   } satisfies Record<ErrorCode | 'network' | 'bad_response', string>,

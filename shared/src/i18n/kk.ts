@@ -1,6 +1,8 @@
 import { appealsKk } from './appeals/kk.js';
 import { commissionKk } from './commission/kk.js';
 import { computerTestKk } from './computer-test/kk.js';
+import { extensionKk } from './extension/kk.js';
+import { extensionConsoleKk } from './extension-console/kk.js';
 import { gradingKk } from './grading/kk.js';
 import { identityDocumentKk } from './identity-document/kk.js';
 import { identityFaceKk } from './identity-face/kk.js';
@@ -129,7 +131,9 @@ export const kk: Catalogue = {
   makeUp: makeUpKk,
   identityDocument: identityDocumentKk,
   identityFace: identityFaceKk,
+  extensionConsole: extensionConsoleKk,
   monitoring: monitoringKk,
+  extension: extensionKk,
   wrongApp: {
     staffTitle: 'Бұл портал білім алушыларға арналған',
     staffBody: 'Қызметкерлер проктор консолінде жұмыс істейді.',
@@ -149,6 +153,9 @@ export const kk: Catalogue = {
     unsupported_media_type: 'Бұл файл түрі қабылданбайды.',
     internal: 'Серверде қате орын алды. Кейінірек қайталап көріңіз.',
     service_unavailable: 'Медиасервер қазір қолжетімсіз. Бір минуттан соң қайталап көріңіз.',
+    extension_nonce_invalid: 'Емтихан кеңейтімі расталмады. Қайталап көру үшін бетті қайта жүктеңіз.',
+    extension_outdated: 'Емтихан кеңейтімінің нұсқасы ескі. Оны Chrome-да жаңартып, бетті қайта жүктеңіз.',
+    extension_no_handshake: 'Емтихан кеңейтімі әлі қосылмаған. Бетті қайта жүктеңіз.',
     network: 'Сервермен байланыс жоқ. Интернет қосылымын тексеріңіз.',
     bad_response: 'Сервер күтпеген жауап қайтарды. Бетті жаңартыңыз.',
   },

@@ -1,6 +1,8 @@
 import { appealsRu } from './appeals/ru.js';
 import { commissionRu } from './commission/ru.js';
 import { computerTestRu } from './computer-test/ru.js';
+import { extensionRu } from './extension/ru.js';
+import { extensionConsoleRu } from './extension-console/ru.js';
 import { gradingRu } from './grading/ru.js';
 import { identityDocumentRu } from './identity-document/ru.js';
 import { identityFaceRu } from './identity-face/ru.js';
@@ -129,7 +131,9 @@ export const ru: Catalogue = {
   makeUp: makeUpRu,
   identityDocument: identityDocumentRu,
   identityFace: identityFaceRu,
+  extensionConsole: extensionConsoleRu,
   monitoring: monitoringRu,
+  extension: extensionRu,
   wrongApp: {
     staffTitle: 'Этот портал предназначен для обучающихся',
     staffBody: 'Сотрудники работают в консоли проктора.',
@@ -149,6 +153,10 @@ export const ru: Catalogue = {
     unsupported_media_type: 'Этот тип файла не принимается.',
     internal: 'На сервере произошла ошибка. Повторите позже.',
     service_unavailable: 'Медиасервер сейчас недоступен. Повторите через минуту.',
+    extension_nonce_invalid:
+      'Не удалось подтвердить расширение для экзамена. Перезагрузите страницу и попробуйте снова.',
+    extension_outdated: 'Расширение для экзамена устарело. Обновите его в Chrome и перезагрузите страницу.',
+    extension_no_handshake: 'Расширение для экзамена ещё не подключено. Перезагрузите страницу.',
     network: 'Нет связи с сервером. Проверьте подключение к интернету.',
     bad_response: 'Сервер прислал неожиданный ответ. Обновите страницу.',
   },

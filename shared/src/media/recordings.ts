@@ -12,7 +12,7 @@ const uuid = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 export const RecordingId = z
   .string()
   .regex(
-    new RegExp(`^${uuid}\\.${uuid}\\.(webcam|microphone|screen|phone)\\.\\d{8}T\\d{9}Z\\.[0-9a-f]{6}$`),
+    new RegExp(`^${uuid}\\.${uuid}\\.(webcam|microphone|screen|phone|tab)\\.\\d{8}T\\d{9}Z\\.[0-9a-f]{6}$`),
     'not a recording id',
   );
 

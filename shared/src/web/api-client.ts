@@ -41,8 +41,9 @@ export class ApiError extends Error {
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
+// The first code of a status is the generic one (400: validation_failed, not extension_outdated).
 const CODE_BY_STATUS = new Map<number, ErrorCode>(
-  (Object.entries(HTTP_STATUS) as [ErrorCode, number][]).map(([code, status]) => [status, code]),
+  (Object.entries(HTTP_STATUS) as [ErrorCode, number][]).reverse().map(([code, status]) => [status, code]),
 );
 
 /**

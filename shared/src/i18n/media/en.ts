@@ -8,6 +8,7 @@ export const mediaEn = {
     microphone: 'Microphone',
     screen: 'Screen',
     phone: 'Phone camera',
+    tab: 'Exam tab',
   } satisfies Record<MediaSource, string>,
   status: {
     starting: 'Connecting…',
@@ -82,6 +83,7 @@ export const mediaEn = {
       microphone: 'Microphone off',
       screen: 'Screen not shared',
       phone: 'Phone camera off',
+      tab: 'Exam tab not shared',
     } satisfies Record<MediaSource, string>,
     quality: {
       good: 'Good connection',
@@ -96,7 +98,7 @@ export const mediaEn = {
     openLabel: 'Recordings: {{discipline}}',
     title: 'Recordings: {{discipline}}',
     intro:
-      'Each student’s camera with the microphone, screen and phone camera, as recorded during the exam. Times are in your time zone. Every download is logged.',
+      'Each student’s camera with the microphone, screen, exam tab and phone camera, as recorded during the exam. Times are in your time zone. Every download is logged.',
     back: 'Back to my sittings',
     notAllowed: 'You are not assigned to this sitting.',
     refresh: 'Refresh',

@@ -65,6 +65,7 @@ export const studentDetailEn = {
     empty: 'Nothing has been logged yet.',
   },
   entry: {
+    withDetails: '{{label}} — {{details}}',
     review: {
       confirmed: 'Flag confirmed',
       dismissed: 'Flag dismissed',

@@ -54,6 +54,7 @@ export const studentDetailKk: StudentDetailCatalogue = {
     empty: 'Журналда әзірге ештеңе жоқ.',
   },
   entry: {
+    withDetails: '{{label}} — {{details}}',
     review: {
       confirmed: 'Белгі расталды',
       dismissed: 'Белгі қабылданбады',

@@ -54,6 +54,7 @@ export const studentDetailRu: StudentDetailCatalogue = {
     empty: 'В журнале пока ничего нет.',
   },
   entry: {
+    withDetails: '{{label}} — {{details}}',
     review: {
       confirmed: 'Отметка подтверждена',
       dismissed: 'Отметка отклонена',

@@ -16,6 +16,7 @@ export const studentLogEn = {
     duration: 'Lasted {{duration}}',
     confidence: 'Confidence {{confidence}} %',
     from: 'From {{name}}',
+    withDetails: '{{label}} — {{details}}',
     suspendedSources: 'Stopped: {{sources}}',
   },
   severities: {
@@ -126,6 +127,7 @@ export const studentLogEn = {
     microphone: 'microphone',
     screen: 'screen',
     phone: 'phone camera',
+    tab: 'exam tab',
     unknown: 'a device',
   } satisfies Record<MediaSource | 'unknown', string>,
   duration: {

@@ -14,6 +14,7 @@ export const studentLogKk: StudentLogCatalogue = {
     duration: 'Ұзақтығы: {{duration}}',
     confidence: 'Сенімділік {{confidence}} %',
     from: 'Жіберген: {{name}}',
+    withDetails: '{{label}}: {{details}}',
     suspendedSources: 'Тоқтаған: {{sources}}',
   },
   severities: {
@@ -124,6 +125,7 @@ export const studentLogKk: StudentLogCatalogue = {
     microphone: 'микрофон',
     screen: 'экран',
     phone: 'телефон камерасы',
+    tab: 'емтихан қойындысы',
     unknown: 'құрылғы',
   },
   duration: {

@@ -14,6 +14,7 @@ export const studentLogRu: StudentLogCatalogue = {
     duration: 'Длительность: {{duration}}',
     confidence: 'Уверенность {{confidence}} %',
     from: 'От: {{name}}',
+    withDetails: '{{label}}: {{details}}',
     suspendedSources: 'Остановлено: {{sources}}',
   },
   severities: {
@@ -124,6 +125,7 @@ export const studentLogRu: StudentLogCatalogue = {
     microphone: 'микрофон',
     screen: 'экран',
     phone: 'камера телефона',
+    tab: 'вкладка экзамена',
     unknown: 'устройство',
   },
   duration: {

@@ -2,6 +2,7 @@ import {
   MICROPHONE_CONSTRAINTS,
   PHONE_CONSTRAINTS,
   SCREEN_CONSTRAINTS,
+  tabCaptureConstraints,
   WEBCAM_CONSTRAINTS,
 } from './encodings.js';
 import { MediaError, type MediaErrorCode, mediaErrorCode } from './media-error.js';
@@ -91,3 +92,21 @@ export async function captureEntireScreen(): Promise<MediaStreamTrack> {
 /** The phone's rear camera (it films the monitor and the desk). */
 export const capturePhoneCamera = (): Promise<MediaStreamTrack> =>
   oneTrack({ video: PHONE_CONSTRAINTS, audio: false });
+
+/**
+ * The exam tab, from the stream id the extension got with chrome.tabCapture when the student
+ * clicked its button (issue 8: the proctor sees exactly what the exam page showed). The id is good
+ * for this page only and for a few seconds.
+ */
+export async function captureExamTab(streamId: string): Promise<MediaStreamTrack> {
+  // Chrome's legacy `mandatory` form is the only one that takes a tab capture id; the DOM types lack it.
+  const stream = await mediaDevices().getUserMedia(tabCaptureConstraints(streamId) as MediaStreamConstraints);
+  const track = stream.getVideoTracks()[0];
+  if (!track) {
+    for (const t of stream.getTracks()) t.stop();
+    throw new MediaError('no_device', 'no exam tab track');
+  }
+  // Text stays sharp, as for the screen.
+  track.contentHint = 'detail';
+  return track;
+}

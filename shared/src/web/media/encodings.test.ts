@@ -5,6 +5,8 @@ import {
   GRID_LAYER,
   produceOptions,
   SCREEN_ENCODINGS,
+  TAB_ENCODINGS,
+  tabCaptureConstraints,
   WEBCAM_ENCODINGS,
 } from './encodings.js';
 
@@ -35,5 +37,26 @@ describe('default encodings', () => {
   it('give every source its options', () => {
     expect(produceOptions('microphone').codecOptions?.opusDtx).toBe(true);
     expect(produceOptions('phone').encodings).toHaveLength(1);
+    expect(produceOptions('tab').encodings).toBe(TAB_ENCODINGS);
+  });
+
+  it('send the exam tab like the screen: one layer at 5 fps within 150 kbit/s, never simulcast', () => {
+    expect(TAB_ENCODINGS).toEqual([{ maxBitrate: 150_000, maxFramerate: 5 }]);
+    expect(produceOptions('tab').codecOptions).toBeUndefined();
+  });
+
+  it('ask Chrome for the extension’s tab capture by its stream id, video only, at most 1080p 15 fps', () => {
+    expect(tabCaptureConstraints('stream-42')).toEqual({
+      audio: false,
+      video: {
+        mandatory: {
+          chromeMediaSource: 'tab',
+          chromeMediaSourceId: 'stream-42',
+          maxWidth: 1920,
+          maxHeight: 1080,
+          maxFrameRate: 15,
+        },
+      },
+    });
   });
 });

@@ -12,12 +12,14 @@ import type { MediaSource } from '../../media/sources.js';
  *   screen  entire screen @ 5 fps, one layer ≤ 150 kbit/s, contentHint "detail" (keeps resolution)
  *   mic     Opus mono, DTX, ≤ 24 kbit/s
  *   phone   rear camera 960×540 @ 10 fps, one layer ≤ 250 kbit/s (a separate device and uplink)
+ *   tab     the exam tab (extension's tab capture, ≤ 1920×1080) @ 5 fps, one layer ≤ 150 kbit/s,
+ *           contentHint "detail": like the screen; optional, sent only once the student starts it
  *
  * Upstream follows demand: a webcam producer starts with r1 and r2 inactive (not encoded, not
  * sent); the SFU tracks the highest layer any watcher's consumer wants and tells the student
  * (`media:producerLayersWanted`, raised at once, lowered ~5 s after the demand goes), and the
  * Publisher turns layers on and off with producer.setMaxSpatialLayer. So by default the uplink
- * carries 100 + 150 + 24 = 274 kbit/s at most (measured 205–240 in steady state; BENCHMARKS.md
+ * carries 100 + 150 + 24 = 274 kbit/s at most (+ 150 with the exam tab) (measured 205–240 in steady state; BENCHMARKS.md
  * "Browser upstream per student"); a student sends ≈ 1.05 Mbit/s only while selected.
  * Recording does not raise the layer: it records the best layer the student sends.
  * Screen: a static 1920×1080 page of text keeps its resolution and is readable at the proctor
@@ -31,6 +33,7 @@ export const WEBCAM_ENCODINGS: types.RtpEncodingParameters[] = [
 ];
 export const SCREEN_ENCODINGS: types.RtpEncodingParameters[] = [{ maxBitrate: 150_000, maxFramerate: 5 }];
 export const PHONE_ENCODINGS: types.RtpEncodingParameters[] = [{ maxBitrate: 250_000, maxFramerate: 10 }];
+export const TAB_ENCODINGS: types.RtpEncodingParameters[] = [{ maxBitrate: 150_000, maxFramerate: 5 }];
 export const MICROPHONE_CODEC_OPTIONS: types.ProducerCodecOptions = {
   opusStereo: false,
   opusDtx: true,
@@ -60,6 +63,34 @@ export const SCREEN_CONSTRAINTS: MediaTrackConstraints & { displaySurface?: stri
   displaySurface: 'monitor',
   frameRate: { ideal: 5, max: 5 },
 };
+/**
+ * Chrome's legacy getUserMedia form for a tab capture stream id (chrome.tabCapture.getMediaStreamId):
+ * the only way a page receives the tab the extension captured. Not in TypeScript's DOM types.
+ */
+export interface TabCaptureConstraints {
+  audio: false;
+  video: {
+    mandatory: {
+      chromeMediaSource: 'tab';
+      chromeMediaSourceId: string;
+      maxWidth: number;
+      maxHeight: number;
+      maxFrameRate: number;
+    };
+  };
+}
+export const tabCaptureConstraints = (streamId: string): TabCaptureConstraints => ({
+  audio: false,
+  video: {
+    mandatory: {
+      chromeMediaSource: 'tab',
+      chromeMediaSourceId: streamId,
+      maxWidth: 1920,
+      maxHeight: 1080,
+      maxFrameRate: 15,
+    },
+  },
+});
 export const PHONE_CONSTRAINTS: MediaTrackConstraints = {
   facingMode: { ideal: 'environment' },
   width: { ideal: 960 },
@@ -80,12 +111,17 @@ export function produceOptions(
       return { encodings: SCREEN_ENCODINGS };
     case 'phone':
       return { encodings: PHONE_ENCODINGS };
+    case 'tab':
+      return { encodings: TAB_ENCODINGS };
     case 'microphone':
       return { codecOptions: MICROPHONE_CODEC_OPTIONS };
   }
 }
 
-/** kbit/s one student sends (and the SFU forwards) by default: grid layer + screen + microphone. */
+/**
+ * kbit/s one student sends (and the SFU forwards) by default: grid layer + screen + microphone. The
+ * exam tab is not counted: it is optional and started by the student.
+ */
 export const DEFAULT_FORWARDED_KBPS =
   ((WEBCAM_ENCODINGS[GRID_LAYER]?.maxBitrate ?? 0) +
     (SCREEN_ENCODINGS[0]?.maxBitrate ?? 0) +

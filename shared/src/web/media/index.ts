@@ -3,6 +3,7 @@ export {
   type CameraCapture,
   captureCameraAndMicrophone,
   captureEntireScreen,
+  captureExamTab,
   capturePhoneCamera,
 } from './capture.js';
 export {
@@ -11,6 +12,7 @@ export {
   GRID_LAYER,
   produceOptions,
   SCREEN_ENCODINGS,
+  TAB_ENCODINGS,
   WEBCAM_ENCODINGS,
 } from './encodings.js';
 export { isMediaError, MediaError, type MediaErrorCode, mediaErrorCode } from './media-error.js';
