@@ -1,6 +1,6 @@
 import type { TestInfo } from '@adal/shared';
 import { type AdalSocket, type Resource, useAuth, useResource, useServerEvent } from '@adal/shared/web';
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { type ExtensionCheck, useExtension } from '../extension/use-extension.js';
 import { useSchedule } from '../schedule/schedule-context.js';
 import { applySourceEvent, type OwnSources, sourcesReady } from './own-sources.js';
@@ -44,6 +44,12 @@ export function TestFlowProvider({ sittingId, children }: { sittingId: string; c
   const [rulesAgreed, setRulesAgreed] = useState(false);
   const devicesReady = sourcesReady(sources);
   const extension = useExtension(sittingId);
+  // A handshake the server just recorded may lift blockedBy "extension_missing".
+  const connected = extension.state.status === 'connected';
+  const { reload } = info;
+  useEffect(() => {
+    if (connected) reload();
+  }, [connected, reload]);
 
   const value = useMemo<TestFlowValue>(
     () => ({ sittingId, info, socket, live, devicesReady, rulesAgreed, setRulesAgreed, extension }),
