@@ -24,12 +24,11 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 
-# Xvfb + openbox + xdotool: the extension's browser tests that headless Chromium cannot show (a
-# real entire-screen capture, real focus changes) run headed on a virtual display; focus changes
-# need a window manager, and xdotool switches windows as a student would.
-if ! command -v Xvfb >/dev/null 2>&1 || ! command -v openbox >/dev/null 2>&1 || ! command -v xdotool >/dev/null 2>&1; then
-  echo "Installing Xvfb, openbox and xdotool…"
-  apt_install --no-install-recommends xvfb openbox xdotool
+# Xvfb: the extension's browser test that headless Chromium cannot run (a real entire-screen
+# capture and the exam tab's capture) runs headed on a virtual display.
+if ! command -v Xvfb >/dev/null 2>&1; then
+  echo "Installing Xvfb…"
+  apt_install --no-install-recommends xvfb
 fi
 
 # ffmpeg/ffprobe: the SFU remuxes recordings with codec copy; tests check the files with ffprobe.

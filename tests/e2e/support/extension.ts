@@ -54,45 +54,28 @@ export async function launchWithExtension(
   return { context, worker };
 }
 
-/** A virtual X display with a window manager (focus changes need one), for headed Chromium. */
+/** A virtual X display (Xvfb) for headed Chromium. */
 export interface VirtualDisplay {
   display: string;
-  /** Gives the X window whose title contains `title` the focus, as a click on it would. */
-  activate(title: string): void;
   stop(): void;
 }
 
 export function hasVirtualDisplay(): boolean {
-  const on = (command: string) => {
-    try {
-      execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  return on('Xvfb') && on('openbox') && on('xdotool');
+  try {
+    execFileSync('sh', ['-c', 'command -v Xvfb'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function startVirtualDisplay(): Promise<VirtualDisplay> {
   const number = 90 + Math.floor(Math.random() * 400);
   const display = `:${number}`;
-  const children: ChildProcess[] = [
-    spawn('Xvfb', [display, '-screen', '0', '1366x900x24', '-nolisten', 'tcp'], { stdio: 'ignore' }),
-  ];
-  const env = { ...process.env, DISPLAY: display };
+  const xvfb: ChildProcess = spawn('Xvfb', [display, '-screen', '0', '1366x900x24', '-nolisten', 'tcp'], {
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 50 && !existsSync(`/tmp/.X11-unix/X${number}`); i++)
     await new Promise((r) => setTimeout(r, 100));
-  children.push(spawn('openbox', [], { env, stdio: 'ignore' }));
-  await new Promise((r) => setTimeout(r, 500));
-  return {
-    display,
-    activate(title) {
-      const ids = execFileSync('xdotool', ['search', '--name', title], { env }).toString().trim().split('\n');
-      execFileSync('xdotool', ['windowactivate', '--sync', ids[0] ?? ''], { env });
-    },
-    stop() {
-      for (const child of children.reverse()) child.kill();
-    },
-  };
+  return { display, stop: () => xvfb.kill() };
 }
