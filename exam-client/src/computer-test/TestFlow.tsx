@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useMatch, useParams } from 'react-router';
 import { LockdownBar } from '../extension/LockdownBar.js';
 import { useLockdown } from '../extension/use-lockdown.js';
+import { usePageFocusFlags } from '../page-focus/use-page-focus-flags.js';
 import { ChecksStep } from './ChecksStep.js';
 import { TestFlowProvider, useTestFlow } from './flow-context.js';
 import { IdentityCheckStep } from './IdentityCheckStep.js';
@@ -59,6 +60,7 @@ function TestFlowLayout() {
     connected: extension.state.status === 'connected',
     publisher,
   });
+  usePageFocusFlags(sittingId, running && !blocked);
   useEffect(() => {
     setDevicesOpen(step === 'checks' || !devicesReady);
   }, [step, devicesReady]);
