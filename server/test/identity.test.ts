@@ -436,6 +436,7 @@ describe('identity checks (issue 7)', () => {
       lookingAwaySeconds: 9,
       monitoringFramesPerSecond: 2,
       faceRecheckMinutes: 3,
+      extensionRequired: false,
     });
     // The seed's sitting keeps the defaults: every challenge allowed.
     expect(schedule.find((e) => e.sittingId === sittingId)?.deviceChecks.livenessChallenges).toEqual([
