@@ -72,7 +72,7 @@ beforeAll(async () => {
       throw new Error('Xvfb, openbox and xdotool are needed: run scripts/ensure-test-services.sh');
     return;
   }
-  proctor = await apiAs(baseUrl, 'proctor1');
+  proctor = await apiAs(baseUrl, 'proctor2');
   studentId = (await apiAs(baseUrl, STUDENT)).id;
   sittingId = await extensionSitting();
   display = await startVirtualDisplay();

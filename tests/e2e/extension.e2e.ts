@@ -24,7 +24,7 @@ let proctor: ApiSession;
 let studentId: string;
 let sittingId: string;
 
-/** A computer test of its own, a week ahead, with the defaults of a new sitting (extension required). */
+/** A computer test of its own, a week ahead, proctor2's (other tests count proctor1's sittings), extension required by default. */
 async function extensionSitting(): Promise<string> {
   const registrar = await apiAs(baseUrl, 'registrar');
   const seeded = (await registrar.api('listSittings', {})).find(
@@ -72,7 +72,7 @@ async function openTab(exam: Page, ms: number): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  proctor = await apiAs(baseUrl, 'proctor1');
+  proctor = await apiAs(baseUrl, 'proctor2');
   studentId = (await apiAs(baseUrl, STUDENT)).id;
   sittingId = await extensionSitting();
   chromium = await launchWithExtension(baseUrl, FAKE_MEDIA_ARGS);

@@ -96,7 +96,7 @@ afterAll(async () => {
 describe('identity check on the student’s device', () => {
   it('oval and turn challenges pass, the passport is read, the proctor sees it and verifies', async () => {
     const registrar = await apiAs(baseUrl, 'registrar');
-    const proctor = await apiAs(baseUrl, 'proctor1');
+    const proctor = await apiAs(baseUrl, 'proctor2');
     const student = await apiAs(baseUrl, STUDENT);
     const some = (await registrar.api('listSittings', {})).find((s) =>
       s.students.some((x) => x.studentId === student.id),
@@ -104,7 +104,7 @@ describe('identity check on the student’s device', () => {
     if (!some) throw new Error(`no sitting lists ${STUDENT}`);
     const listed = some.students.find((x) => x.studentId === student.id);
     if (!listed) throw new Error('student not on the list');
-    // A sitting of its own, a month ahead (other tests pick the group's sittings by kind and date).
+    // A sitting of its own, a month ahead, with proctor2 (other tests count proctor1's sittings).
     const sitting = await registrar.api('createSitting', {
       body: {
         disciplineId: some.discipline.id,
@@ -158,9 +158,9 @@ describe('identity check on the student’s device', () => {
       baseUrl,
       `/proctor/sittings/${sittingId}/students/${student.id}`,
       {
-        login: 'proctor1',
+        login: 'proctor2',
         keepIn: contexts,
-        errorLabel: 'proctor1',
+        errorLabel: 'proctor2',
       },
     );
     const panel = consolePage.locator('[data-status="waiting"]').filter({ hasText: 'Identity' }).first();
