@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiSession, apiAs } from './support/api.js';
 import {
   type ExtensionBrowser,
+  extensionSitting,
   hasVirtualDisplay,
   launchWithExtension,
   startVirtualDisplay,
@@ -30,37 +31,6 @@ let proctor: ApiSession;
 let studentId: string;
 let sittingId: string;
 
-async function extensionSitting(): Promise<string> {
-  const registrar = await apiAs(baseUrl, 'registrar');
-  const seeded = (await registrar.api('listSittings', {})).find(
-    (s) => s.kind === 'computer_test' && s.students.some((x) => x.studentId === studentId),
-  );
-  if (!seeded) throw new Error(`no computer test lists ${STUDENT}`);
-  const { bankId } = await registrar.api('getBlueprint', { params: { sittingId: seeded.sittingId } });
-  const sitting = await registrar.api('createSitting', {
-    body: {
-      disciplineId: seeded.discipline.id,
-      groupId: seeded.group.id,
-      kind: 'computer_test',
-      startsAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
-      durationMinutes: 30,
-    },
-  });
-  await registrar.api('setBlueprint', {
-    params: { sittingId: sitting.sittingId },
-    body: { simple: 2, medium: 1, hard: 1, ...(bankId ? { bankId } : {}) },
-  });
-  await registrar.api('assignProctors', {
-    params: { sittingId: sitting.sittingId },
-    body: { proctorIds: [proctor.id] },
-  });
-  await proctor.api('setAdmission', {
-    params: { sittingId: sitting.sittingId },
-    body: { studentId, access: 'green' },
-  });
-  return sitting.sittingId;
-}
-
 const entries = async (type: string) =>
   (await proctor.api('studentLog', { params: { sittingId, studentId } })).filter(
     (e: LogEntry) => e.type === type,
@@ -74,7 +44,7 @@ beforeAll(async () => {
   }
   proctor = await apiAs(baseUrl, 'proctor2');
   studentId = (await apiAs(baseUrl, STUDENT)).id;
-  sittingId = await extensionSitting();
+  sittingId = (await extensionSitting(baseUrl, proctor, studentId, 8)).sittingId;
   display = await startVirtualDisplay();
   // A fake camera, but no fake media UI: it would replace the real screen and break tabCapture.
   student = await launchWithExtension(

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiSession, apiAs } from './support/api.js';
 import { FAKE_MEDIA_ARGS } from './support/browser.js';
-import { type ExtensionBrowser, launchWithExtension } from './support/extension.js';
+import { type ExtensionBrowser, extensionSitting, launchWithExtension } from './support/extension.js';
 import { chooseLanguage, heading, signIn } from './support/screens.js';
 
 /**
@@ -24,39 +24,6 @@ let proctor: ApiSession;
 let studentId: string;
 let sittingId: string;
 
-/** A computer test of its own, a week ahead, proctor2's (other tests count proctor1's sittings), extension required by default. */
-async function extensionSitting(): Promise<string> {
-  const registrar = await apiAs(baseUrl, 'registrar');
-  const seeded = (await registrar.api('listSittings', {})).find(
-    (s) => s.kind === 'computer_test' && s.students.some((x) => x.studentId === studentId),
-  );
-  if (!seeded) throw new Error(`no computer test lists ${STUDENT}`);
-  const { bankId } = await registrar.api('getBlueprint', { params: { sittingId: seeded.sittingId } });
-  const sitting = await registrar.api('createSitting', {
-    body: {
-      disciplineId: seeded.discipline.id,
-      groupId: seeded.group.id,
-      kind: 'computer_test',
-      startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-      durationMinutes: 30,
-    },
-  });
-  expect(sitting.policies.extensionRequired).toBe(true);
-  await registrar.api('setBlueprint', {
-    params: { sittingId: sitting.sittingId },
-    body: { simple: 2, medium: 1, hard: 1, ...(bankId ? { bankId } : {}) },
-  });
-  await registrar.api('assignProctors', {
-    params: { sittingId: sitting.sittingId },
-    body: { proctorIds: [proctor.id] },
-  });
-  await proctor.api('setAdmission', {
-    params: { sittingId: sitting.sittingId },
-    body: { studentId, access: 'green' },
-  });
-  return sitting.sittingId;
-}
-
 const log = () => proctor.api('studentLog', { params: { sittingId, studentId } });
 const entries = async (type: string) => (await log()).filter((e: LogEntry) => e.type === type);
 const details = (e: LogEntry) => (e.evidence?.details as string[] | undefined) ?? [];
@@ -74,7 +41,9 @@ async function openTab(exam: Page, ms: number): Promise<boolean> {
 beforeAll(async () => {
   proctor = await apiAs(baseUrl, 'proctor2');
   studentId = (await apiAs(baseUrl, STUDENT)).id;
-  sittingId = await extensionSitting();
+  const sitting = await extensionSitting(baseUrl, proctor, studentId, 7);
+  expect(sitting.policies.extensionRequired).toBe(true);
+  sittingId = sitting.sittingId;
   chromium = await launchWithExtension(baseUrl, FAKE_MEDIA_ARGS);
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { useAuth } from '@adal/shared/web';
 import type { Publisher } from '@adal/shared/web/media';
 import { useEffect, useRef, useState } from 'react';
-import { FlagSender } from '../monitoring/flag-sender.js';
+import { browserReportStorage, FlagSender } from '../monitoring/flag-sender.js';
 import { type ExtensionRuntime, extensionRuntime } from './extension-runtime.js';
 import { extensionServer } from './extension-server.js';
 import { extensionFlagsKey, LOCKDOWN_OFF, LockdownSession, type LockdownState } from './lockdown-session.js';
@@ -18,14 +18,6 @@ export interface LockdownInput {
   /** Tests and other browsers: the runtime to use instead of `chrome.runtime`. */
   runtime?: ExtensionRuntime;
 }
-
-const storage = () => {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // storage disabled: reports go out from memory
-  }
-};
 
 /** Loaded with the media code, which the device check has brought in by then. */
 async function captureExamTab(streamId: string): Promise<MediaStreamTrack> {
@@ -57,7 +49,7 @@ export function useLockdown({
     const flags = new FlagSender(
       extensionFlagsKey(sittingId),
       async (reports) => void (await callApi('reportFlags', { params: { sittingId }, body: { reports } })),
-      storage(),
+      browserReportStorage(),
     );
     sender.current = flags;
     return () => flags.retire();

@@ -11,6 +11,15 @@ export interface ReportStorage {
   removeItem(key: string): void;
 }
 
+/** The browser's localStorage, or null where storage is disabled (reports then go out from memory). */
+export function browserReportStorage(): ReportStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 export type SendReports = (reports: FlagReport[]) => Promise<void>;
 
 const BATCH = 20; // the route takes at most 20 reports per request

@@ -2,7 +2,7 @@ import { useAuth } from '@adal/shared/web';
 import { useEffect, useRef } from 'react';
 import { startFaceDetector } from '../identity/face/face-detector.js';
 import { grabFaceFrame, grabFacePhoto, hiddenPlayer } from './camera-frames.js';
-import { FlagSender } from './flag-sender.js';
+import { browserReportStorage, FlagSender } from './flag-sender.js';
 import { DEFAULT_MONITORING_POLICY, MonitoringLoop, type MonitoringPolicy } from './monitoring-loop.js';
 import { takeSnapshot } from './snapshot.js';
 import { verifiedFaceLoader } from './verified-face.js';
@@ -17,14 +17,6 @@ export interface MonitoringInput {
   active: boolean;
   policy?: MonitoringPolicy;
 }
-
-const storage = () => {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // storage disabled: reports go out from memory
-  }
-};
 
 /**
  * On-device monitoring while `active` (issue 7). The face worker and the microphone's level run
@@ -41,7 +33,7 @@ export function useMonitoring({ sittingId, webcam, microphone, active, policy }:
     const flags = new FlagSender(
       `flags:${sittingId}`,
       async (reports) => void (await callApi('reportFlags', { params: { sittingId }, body: { reports } })),
-      storage(),
+      browserReportStorage(),
     );
     sender.current = flags;
     return () => flags.retire();

@@ -1,15 +1,7 @@
 import { useAuth } from '@adal/shared/web';
 import { useEffect } from 'react';
-import { FlagSender } from '../monitoring/flag-sender.js';
+import { browserReportStorage, FlagSender } from '../monitoring/flag-sender.js';
 import { FocusWatch } from './focus-watch.js';
-
-const storage = () => {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-};
 
 /** While the attempt runs (`active`), leaving the exam page is a focus_lost flag (FocusWatch). */
 export function usePageFocusFlags(sittingId: string, active: boolean): void {
@@ -19,7 +11,7 @@ export function usePageFocusFlags(sittingId: string, active: boolean): void {
     const sender = new FlagSender(
       `page-focus-flags:${sittingId}`,
       async (reports) => void (await callApi('reportFlags', { params: { sittingId }, body: { reports } })),
-      storage(),
+      browserReportStorage(),
     );
     const watch = new FocusWatch({
       window,

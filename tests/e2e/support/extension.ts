@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_EXTENSION_ID } from '@adal/shared/extension';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import type { ApiSession } from './api.js';
+import { apiAs } from './api.js';
 import { CHROMIUM } from './browser.js';
 
 /** The unpacked extension as `npm run build -w extension` leaves it. */
@@ -52,6 +54,43 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, worker };
+}
+
+/**
+ * A computer test of its own for `studentId`'s group, `daysAhead` days ahead, proctored by
+ * `proctor` (proctor2: other browser tests count proctor1's sittings), with the defaults of a new
+ * sitting (the extension required), four questions from the seeded test's bank, the student
+ * admitted. Returns the new sitting.
+ */
+export async function extensionSitting(
+  baseUrl: string,
+  proctor: ApiSession,
+  studentId: string,
+  daysAhead: number,
+) {
+  const registrar = await apiAs(baseUrl, 'registrar');
+  const seeded = (await registrar.api('listSittings', {})).find(
+    (s) => s.kind === 'computer_test' && s.students.some((x) => x.studentId === studentId),
+  );
+  if (!seeded) throw new Error('no computer test lists the student');
+  const { bankId } = await registrar.api('getBlueprint', { params: { sittingId: seeded.sittingId } });
+  const sitting = await registrar.api('createSitting', {
+    body: {
+      disciplineId: seeded.discipline.id,
+      groupId: seeded.group.id,
+      kind: 'computer_test',
+      startsAt: new Date(Date.now() + daysAhead * 86_400_000).toISOString(),
+      durationMinutes: 30,
+    },
+  });
+  const params = { sittingId: sitting.sittingId };
+  await registrar.api('setBlueprint', {
+    params,
+    body: { simple: 2, medium: 1, hard: 1, ...(bankId ? { bankId } : {}) },
+  });
+  await registrar.api('assignProctors', { params, body: { proctorIds: [proctor.id] } });
+  await proctor.api('setAdmission', { params, body: { studentId, access: 'green' } });
+  return sitting;
 }
 
 /** A virtual X display (Xvfb) for headed Chromium. */
