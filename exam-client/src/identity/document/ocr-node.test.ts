@@ -6,6 +6,7 @@ import path from 'node:path';
 import { composeTd1 } from '@adal/shared/identity';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { estimateSkewDegrees, lumaOf } from './deskew.js';
 import { mrzBandRect } from './document-kind.js';
 import { buildDocumentReading, mergeSides, type OcrPass } from './document-reading.js';
 import { enhanceForOcr } from './ocr-image.js';
@@ -89,6 +90,27 @@ async function mrzBand(card: Buffer, width: number, height: number): Promise<Buf
     .toBuffer();
 }
 
+/**
+ * What the browser does to a card held askew (document-ocr.ts `levelled`), with sharp: the
+ * angle from the band, the photo turned back about its centre and kept at its size.
+ */
+async function levelled(photo: Buffer): Promise<{ card: Buffer; degrees: number }> {
+  const { width = 0, height = 0 } = await sharp(photo).metadata();
+  const band = mrzBandRect('id_card', width, height);
+  const { data, info } = await sharp(photo)
+    .extract({ left: band.x, top: band.y, width: band.width, height: band.height })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const degrees = estimateSkewDegrees(lumaOf(data), info.width, info.height);
+  const turned = await sharp(photo).rotate(-degrees, { background: '#dfe8e4' }).png().toBuffer();
+  const big = await sharp(turned).metadata();
+  const left = Math.round(((big.width ?? width) - width) / 2);
+  const top = Math.round(((big.height ?? height) - height) / 2);
+  const card = await sharp(turned).extract({ left, top, width, height }).png().toBuffer();
+  return { card, degrees };
+}
+
 describe('reading a synthetic ID card in Node', () => {
   // tesseract.js takes one langPath: the two packages' files side by side in a temporary folder.
   let langPath = '';
@@ -139,6 +161,28 @@ describe('reading a synthetic ID card in Node', () => {
       expiryDate: '2034-05-11',
     });
   }, 120_000);
+
+  it.each([5, -4])(
+    'reads the zone of a card held %s° askew once it is levelled',
+    async (turn) => {
+      const { svg } = cardBackSvg(composeTd1(person));
+      const askew = await sharp(Buffer.from(svg))
+        .rotate(turn, { background: '#4a4e54' })
+        .jpeg({ quality: 92 })
+        .toBuffer();
+      const { card, degrees } = await levelled(askew);
+      expect(Math.abs(degrees - turn)).toBeLessThanOrEqual(0.25);
+      const { width = 0, height = 0 } = await sharp(card).metadata();
+      const band = await mrzBand(card, width, height);
+      const mrz = await readSide((workers) => readMrzBand(workers.mrz, band));
+      expect(buildDocumentReading({ mrz, printed: null }, TODAY)).toMatchObject({
+        checkDigitsValid: true,
+        documentNumber: '045612378',
+        iin: '040512500320',
+      });
+    },
+    120_000,
+  );
 
   it('reads the front (printed, kaz+eng) and, with the back, the whole card', async () => {
     const front = await sharp(Buffer.from(cardFrontSvg())).png().toBuffer();
