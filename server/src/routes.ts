@@ -1,4 +1,4 @@
-import { login, logout, me, updateMe } from './accounts/auth-routes.js';
+import { login, logout, logoutEverywhere, me, updateMe } from './accounts/auth-routes.js';
 import {
   reviewSheet,
   sheetFile,
@@ -117,6 +117,7 @@ import {
 export const routeTable: RouteTable = {
   login,
   logout,
+  logoutEverywhere,
   me,
   updateMe,
   health,

@@ -9,7 +9,13 @@ import { consume } from '../http/rate-limits.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { users } from './schema.js';
 import { sessionToken } from './session-middleware.js';
-import { createSession, deleteSession, SESSION_COOKIE, sessionTokenHash } from './sessions.js';
+import {
+  createSession,
+  deleteSession,
+  deleteUserSessions,
+  SESSION_COOKIE,
+  sessionTokenHash,
+} from './sessions.js';
 
 // Compared against when the login does not exist, so both cases take the same time.
 const decoyHash = hashPassword('decoy-password-never-matches');
@@ -37,7 +43,10 @@ export const login = defineRoute('login', {
   access: 'public',
   async handle({ body, ctx, req, res }) {
     const limiterKey = `${req.ip}|${body.login.toLowerCase()}`;
+    const address = req.ip ?? 'unknown';
     await consume(ctx.limits.login, limiterKey);
+    // Counted before the check (guesses in parallel all count), given back when it succeeds.
+    await consume(ctx.limits.loginFailuresPerAddress, address);
     const [user] = await ctx.db
       .select()
       .from(users)
@@ -54,6 +63,13 @@ export const login = defineRoute('login', {
       throw new HttpError('unauthenticated', 'Wrong login or password.');
     }
     await ctx.limits.login.delete(limiterKey);
+    await ctx.limits.loginFailuresPerAddress.reward(address, 1);
+    // The browser's previous session (another account, or this one) ends: one session per browser.
+    const previous = sessionToken(req.headers.cookie);
+    if (previous) {
+      await deleteSession(ctx.db, previous);
+      ctx.live.sessionEnded(sessionTokenHash(previous));
+    }
     setSessionCookie(res, ctx.config, await createSession(ctx.db, user.id, ctx.config.sessionTtlHours));
     await recordAudit(ctx.db, {
       actorId: user.id,
@@ -75,6 +91,26 @@ export const logout = defineRoute('logout', {
     }
     setSessionCookie(res, ctx.config, null);
     return {};
+  },
+});
+
+/**
+ * Ends every session of the signed-in user — a lost phone, a shared lab computer — and
+ * disconnects their sockets; this browser is signed out too.
+ */
+export const logoutEverywhere = defineRoute('logoutEverywhere', {
+  access: 'authenticated',
+  async handle({ actor, ctx, req, res }) {
+    const ended = await deleteUserSessions(ctx.db, actor.id);
+    for (const tokenHash of ended) ctx.live.sessionEnded(tokenHash);
+    setSessionCookie(res, ctx.config, null);
+    await recordAudit(ctx.db, {
+      actorId: actor.id,
+      action: 'logout.everywhere',
+      subject: actor.login,
+      details: { ip: req.ip, endedSessions: ended.length },
+    });
+    return { endedSessions: ended.length };
   },
 });
 

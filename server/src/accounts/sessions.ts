@@ -45,6 +45,15 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, sessionTokenHash(token)));
 }
 
+/** Ends every session of a user; returns the ended sessions' token hashes (their socket rooms). */
+export async function deleteUserSessions(db: Db, userId: string): Promise<string[]> {
+  const gone = await db
+    .delete(sessions)
+    .where(eq(sessions.userId, userId))
+    .returning({ tokenHash: sessions.tokenHash });
+  return gone.map((s) => s.tokenHash);
+}
+
 export async function purgeExpiredSessions(db: Db): Promise<number> {
   const gone = await db.delete(sessions).where(lt(sessions.expiresAt, new Date())).returning();
   return gone.length;

@@ -11,6 +11,11 @@ import { HttpError } from './http-error.js';
 export interface RateLimits {
   /** Per client address and login name: slows password guessing. */
   login: RateLimiterAbstract;
+  /**
+   * Per client address, failed logins only: slows one password sprayed over many logins. Twenty
+   * times the per-login budget, since a computer lab's students share one address and mistype.
+   */
+  loginFailuresPerAddress: RateLimiterAbstract;
   /** Per client address, every API call. */
   api: RateLimiterAbstract;
   /** Per socket, every inbound event. */
@@ -36,6 +41,7 @@ export function createRateLimits(config: Config, redis: Redis | undefined): Rate
       : new RateLimiterMemory({ keyPrefix, points, duration });
   return {
     login: make('login', config.loginRateLimit, config.loginRateWindowSeconds),
+    loginFailuresPerAddress: make('login-ip', config.loginRateLimit * 20, config.loginRateWindowSeconds),
     api: make('api', config.apiRateLimitPerMinute, 60),
     // A socket lives on one process: its budget is kept there, no Redis round trip per event.
     socketEvents: new RateLimiterMemory({ keyPrefix: 'socket', points: 100, duration: 10 }),

@@ -22,5 +22,9 @@ export type Me = z.infer<typeof Me>;
 export const UpdateMeBody = z.object({ language: Language }).strict();
 export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
 
+/** What logging out on every device ended: this browser's session and the others. */
+export const LoggedOutEverywhere = z.object({ endedSessions: z.number().int().min(0) });
+export type LoggedOutEverywhere = z.infer<typeof LoggedOutEverywhere>;
+
 export const Empty = z.object({}).strict();
 export type Empty = z.infer<typeof Empty>;

@@ -34,7 +34,7 @@ import {
   TestInfo,
 } from './attempts.js';
 import { AuditList, AuditQuery } from './audit.js';
-import { Empty, LoginBody, Me, UpdateMeBody } from './auth.js';
+import { Empty, LoggedOutEverywhere, LoginBody, Me, UpdateMeBody } from './auth.js';
 import { BankList, DisciplineList, ImportBankBody, ImportBankResult } from './banks.js';
 import {
   AnnounceCommissionResult,
@@ -153,6 +153,12 @@ export interface RouteContract {
 export const http = {
   login: { method: 'POST', path: '/api/auth/login', body: LoginBody, response: Me },
   logout: { method: 'POST', path: '/api/auth/logout', body: Empty, response: Empty },
+  logoutEverywhere: {
+    method: 'POST',
+    path: '/api/auth/logout-everywhere',
+    body: Empty,
+    response: LoggedOutEverywhere,
+  },
   me: { method: 'GET', path: '/api/auth/me', response: Me },
   updateMe: { method: 'PATCH', path: '/api/auth/me', body: UpdateMeBody, response: Me },
   health: { method: 'GET', path: '/api/health', response: Health },

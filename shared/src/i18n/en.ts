@@ -33,6 +33,7 @@ export const en = {
     loading: 'Loading…',
     retry: 'Try again',
     logout: 'Log out',
+    logoutEverywhere: 'Log out on every device',
     signedInAs: 'Signed in as {{name}}',
     back: 'Back to the schedule',
     skipToContent: 'Skip to content',

@@ -28,6 +28,7 @@ export const kk: Catalogue = {
     loading: 'Жүктелуде…',
     retry: 'Қайталау',
     logout: 'Шығу',
+    logoutEverywhere: 'Барлық құрылғыдан шығу',
     signedInAs: 'Жүйеге кірген: {{name}}',
     back: 'Кестеге оралу',
     skipToContent: 'Негізгі мазмұнға өту',

@@ -28,6 +28,7 @@ export const ru: Catalogue = {
     loading: 'Загрузка…',
     retry: 'Повторить',
     logout: 'Выйти',
+    logoutEverywhere: 'Выйти на всех устройствах',
     signedInAs: 'Вы вошли как {{name}}',
     back: 'Вернуться к расписанию',
     skipToContent: 'Перейти к содержимому',

@@ -8,14 +8,14 @@ import { ErrorNotice, Loading } from './StatusViews.js';
 
 function UserBadge({ user }: { user: Me }) {
   const { t } = useTranslation();
-  const { logout } = useAuth();
+  const { logout, logoutEverywhere } = useAuth();
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
-  const onLogout = () => {
+  const onLogout = (end: () => Promise<void>) => () => {
     setPending(true);
     setError(null);
-    logout().then(
+    end().then(
       () => setPending(false),
       (caught: unknown) => {
         setError(caught);
@@ -30,8 +30,11 @@ function UserBadge({ user }: { user: Me }) {
         {user.fullName}
       </span>
       <span className="user-role">{t(`roles.${user.role}`)}</span>
-      <button type="button" className="button-secondary" onClick={onLogout} disabled={pending}>
+      <button type="button" className="button-secondary" onClick={onLogout(logout)} disabled={pending}>
         {t('common.logout')}
+      </button>
+      <button type="button" className="button-link" onClick={onLogout(logoutEverywhere)} disabled={pending}>
+        {t('common.logoutEverywhere')}
       </button>
       {error !== null && <ErrorNotice error={error} />}
     </div>

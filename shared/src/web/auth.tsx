@@ -14,6 +14,8 @@ export interface Auth {
   /** Signs in; throws ApiError (e.g. unauthenticated for a wrong password). */
   login(login: string, password: string): Promise<Me>;
   logout(): Promise<void>;
+  /** Ends every session of this user (other browsers, the phone) and this one. */
+  logoutEverywhere(): Promise<void>;
   /** Replaces the profile after the server changed it (e.g. PATCH /api/auth/me). */
   replaceUser(user: Me): void;
   /** The server said the session is gone (401 on some call): back to the login screen. */
@@ -62,15 +64,20 @@ export function AuthProvider({ children, api = defaultCallApi }: { children: Rea
     [api],
   );
 
-  const logout = useCallback(async () => {
-    try {
-      await api('logout', { body: {} });
-    } catch (error) {
-      // An ended session is the goal of logging out; anything else is reported and the user stays signed in.
-      if (!(error instanceof ApiError && error.code === 'unauthenticated')) throw error;
-    }
-    setState({ status: 'anonymous' });
-  }, [api]);
+  const endSession = useCallback(
+    async (route: 'logout' | 'logoutEverywhere') => {
+      try {
+        await api(route, { body: {} });
+      } catch (error) {
+        // An ended session is the goal of logging out; anything else is reported and the user stays signed in.
+        if (!(error instanceof ApiError && error.code === 'unauthenticated')) throw error;
+      }
+      setState({ status: 'anonymous' });
+    },
+    [api],
+  );
+  const logout = useCallback(() => endSession('logout'), [endSession]);
+  const logoutEverywhere = useCallback(() => endSession('logoutEverywhere'), [endSession]);
 
   const replaceUser = useCallback((user: Me) => setState({ status: 'authenticated', user }), []);
   const sessionEnded = useCallback(() => setState({ status: 'anonymous' }), []);
@@ -82,12 +89,13 @@ export function AuthProvider({ children, api = defaultCallApi }: { children: Rea
       user: state.status === 'authenticated' ? state.user : null,
       login,
       logout,
+      logoutEverywhere,
       replaceUser,
       sessionEnded,
       refresh,
       callApi: api,
     }),
-    [state, login, logout, replaceUser, sessionEnded, refresh, api],
+    [state, login, logout, logoutEverywhere, replaceUser, sessionEnded, refresh, api],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
