@@ -56,7 +56,8 @@ export async function createBenchSitting(databaseUrl: string, studentCount: numb
         groupId: group.id,
         startsAt: now,
         durationMinutes: DURATION_MINUTES,
-        policies: defaultPolicies('computer_test'),
+        // Simulated students run no browser extension (its cost is the extension's, not the server's).
+        policies: { ...defaultPolicies('computer_test'), extensionRequired: false },
         questionBankId: bank.id,
         // As the demo's computer test: eight of the bank's twelve questions per paper.
         blueprint: { simple: 3, medium: 3, hard: 2, shuffleQuestions: true, shuffleOptions: true },
