@@ -106,6 +106,8 @@ export function createApp(deps: AppDeps): App {
           'upgrade-insecure-requests': config.cookieSecure ? [] : null,
         },
       },
+      // HSTS only where the site is served over HTTPS (production); a development host keeps http.
+      strictTransportSecurity: config.cookieSecure,
     }),
   );
 

@@ -1,7 +1,8 @@
 import { CLIENT_EVENTS, http, ROLES, type Role, type RouteName, type SittingKind } from '@adal/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admissions, sittings } from '../src/sittings/schema.js';
+import { admissions, commissions, sittings } from '../src/sittings/schema.js';
+import { academicGroups } from '../src/university/schema.js';
 import { dbFingerprint } from './db-fingerprint.js';
 import { anyDisciplineAndGroup, sittingOf, userId } from './fixtures.js';
 import { TestClient } from './http-client.js';
@@ -25,6 +26,7 @@ const EXPECTED: Record<RouteName, 'public' | 'authenticated' | Role[]> = {
   login: 'public',
   health: 'public',
   logout: 'authenticated',
+  logoutEverywhere: 'authenticated',
   me: 'authenticated',
   updateMe: 'authenticated',
   studentSchedule: ['student'],
@@ -214,6 +216,11 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
   let attempt: { attemptId: string; questionId: string };
   /** The written exam's ticket pool (the seed's). */
   let writtenPool: string;
+  /**
+   * Each seed sitting's twin for another group, with no proctors and another (empty) commission:
+   * every proctor, commission member and student of the seed is a stranger to it.
+   */
+  const foreignTwin = new Map<string, string>();
   let requestFor: (
     role: Role,
     name: RouteName,
@@ -231,6 +238,30 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
       .from(sittings)
       .where(eq(sittings.id, sittingOf(t.seed, 'written')));
     writtenPool = written?.pool as string;
+    const [seedGroup] = await db.select().from(academicGroups).limit(1);
+    if (!seedGroup) throw new Error('no group in the seed');
+    const [otherGroup] = await db
+      .insert(academicGroups)
+      .values({ facultyId: seedGroup.facultyId, name: 'ВТ-22-9' })
+      .returning();
+    const [otherCommission] = await db
+      .insert(commissions)
+      .values({ facultyId: seedGroup.facultyId, name: 'МАК: another programme' })
+      .returning();
+    for (const seeded of t.seed.sittings) {
+      const [row] = await db.select().from(sittings).where(eq(sittings.id, seeded.id));
+      if (!row) throw new Error('seed sitting vanished');
+      const { id: _id, createdAt: _createdAt, ...copy } = row;
+      const [twin] = await db
+        .insert(sittings)
+        .values({
+          ...copy,
+          groupId: otherGroup?.id as string,
+          commissionId: row.commissionId ? (otherCommission?.id as string) : null,
+        })
+        .returning();
+      foreignTwin.set(seeded.id, twin?.id as string);
+    }
     // student01 is admitted and has an open attempt at the computer test.
     const testId = sittingOf(t.seed, 'computer_test');
     // student01's flag report (reportFlags) ends an episode that a job logs one merge gap later; with
@@ -284,6 +315,7 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
         {
           login: { body: { login: LOGIN_OF[role], password: 'adal2026' } },
           logout: { body: {} },
+          logoutEverywhere: { body: {} },
           me: {},
           updateMe: { body: { language: 'ru' } },
           health: {},
@@ -534,9 +566,13 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
     for (const name of Object.keys(http) as RouteName[]) {
       const rule = EXPECTED[name];
       for (const role of ROLES) {
-        // One login per role (scrypt is slow on purpose); logout gets a session of its own.
-        const client =
-          name === 'logout' ? await new TestClient(t.baseUrl).login(LOGIN_OF[role]) : await sessionOf(role);
+        // One login per role (scrypt is slow on purpose); logout gets a session of its own, and
+        // logging out everywhere ends the shared one too.
+        const endsSession = name === 'logout' || name === 'logoutEverywhere';
+        if (name === 'logoutEverywhere') sessions.delete(role);
+        const client = endsSession
+          ? await new TestClient(t.baseUrl).login(LOGIN_OF[role])
+          : await sessionOf(role);
         const allowed = rule === 'public' || rule === 'authenticated' || rule.includes(role);
         const before = allowed ? undefined : await dbFingerprint(t.database.db);
         const res = await client.call(name, requestFor(role, name));
@@ -591,6 +627,60 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
     expect(await dbFingerprint(t.database.db)).toEqual(before);
   });
 
+  /**
+   * Ownership, generated from the contract: every route about a sitting, called by every role the
+   * matrix lets through (but the dean's office and admins, who see every sitting) on the twin of
+   * the sitting that role owns — a proctor or commission of another sitting, a student of another
+   * group. Make-up applications are owned by their sitting's reviewer: make-up.test.ts.
+   */
+  it('refuses every sitting route on a sitting the caller is not assigned to or listed on, changing nothing', async () => {
+    const strangers = (name: RouteName): Role[] => {
+      const rule = EXPECTED[name];
+      const roles = rule === 'public' ? [] : rule === 'authenticated' ? [...ROLES] : rule;
+      return roles.filter((r) => r !== 'registrar' && r !== 'admin');
+    };
+    const clients = new Map<Role, TestClient>();
+    const outcomes: string[] = [];
+    for (const name of Object.keys(http) as RouteName[]) {
+      if (!http[name].path.includes(':sittingId')) continue;
+      for (const role of strangers(name)) {
+        const request = requestFor(role, name);
+        const own = request.params?.sittingId as string;
+        const params = { ...request.params, sittingId: foreignTwin.get(own) as string };
+        const client = clients.get(role) ?? (await new TestClient(t.baseUrl).login(LOGIN_OF[role]));
+        clients.set(role, client);
+        const before = await dbFingerprint(t.database.db);
+        const res = await client.call(name, { ...request, params });
+        // A student is not told whether another group's sitting exists (404) or is refused (403).
+        const refused = role === 'student' ? [403, 404] : [403];
+        outcomes.push(`${name} ${role} ${refused.includes(res.status) ? 'ok' : res.status}`);
+        expect(await dbFingerprint(t.database.db), `${role} ${name} changed the database`).toEqual(before);
+      }
+    }
+    expect(outcomes.filter((o) => !o.endsWith(' ok'))).toEqual([]);
+    expect(outcomes.length).toBeGreaterThan(100);
+  }, 240_000);
+
+  it("refuses another student's attempt on every attempt route and event, changing nothing", async () => {
+    const other = await new TestClient(t.baseUrl).login('student02');
+    const outcomes: string[] = [];
+    for (const name of Object.keys(http) as RouteName[]) {
+      if (!http[name].path.includes(':attemptId') || !EXPECTED[name].includes('student')) continue;
+      const before = await dbFingerprint(t.database.db);
+      const res = await other.call(name, requestFor('student', name));
+      outcomes.push(`${name} ${[403, 404].includes(res.status) ? 'ok' : res.status}`);
+      expect(await dbFingerprint(t.database.db)).toEqual(before);
+    }
+    expect(outcomes.length).toBeGreaterThanOrEqual(5);
+    expect(outcomes.filter((o) => !o.endsWith(' ok'))).toEqual([]);
+    const socket = await connectSocket(t.baseUrl, other.cookie);
+    const before = await dbFingerprint(t.database.db, { ignoreConnectionEntries: true });
+    const ack = await emitAck(socket, 'attempt:answer', { ...attempt, response: ['a'], revision: 7 });
+    socket.close();
+    expect(ack.ok).toBe(false);
+    expect(await dbFingerprint(t.database.db, { ignoreConnectionEntries: true })).toEqual(before);
+  });
+
   it('lists to each staff member exactly the sittings assigned to them', async () => {
     const kindsSeenBy = async (login: string) => {
       const res = await (await new TestClient(t.baseUrl).login(login)).call('listSittings');
@@ -628,5 +718,15 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
     const ack = await emitAck(socket, 'sitting:watch', { sittingId: sittingOf(t.seed, 'computer_test') });
     socket.close();
     expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-  });
+    // Every watcher but the dean's office and admins, on the twin of the sitting they own.
+    for (const role of EXPECTED_EVENTS['sitting:watch'].filter((r) => r !== 'registrar' && r !== 'admin')) {
+      const client = await new TestClient(t.baseUrl).login(LOGIN_OF[role]);
+      const s = await connectSocket(t.baseUrl, client.cookie);
+      const twin = foreignTwin.get(sittingOf(t.seed, OWN_SITTING[role])) as string;
+      const refused = await emitAck(s, 'sitting:watch', { sittingId: twin });
+      s.close();
+      expect([role, refused.ok]).toEqual([role, false]);
+    }
+    // A login (scrypt) and a socket per role and event: slow on a busy machine.
+  }, 120_000);
 });
