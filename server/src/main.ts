@@ -36,6 +36,12 @@ if (config.seedOnEmpty && (await isDatabaseEmpty(database.db))) {
 const app = createApp({ config, log, database, scheduler, ...(redis ? { redis } : {}) });
 await scheduler.start();
 await scheduleStartupJobs(app.ctx);
+// Redis restarted without persistence comes back empty: deadlines and sweeps are queued again.
+scheduler.onReconnect(() => {
+  scheduleStartupJobs(app.ctx).catch((err: unknown) =>
+    log.error({ err }, 'could not schedule the jobs again after Redis came back'),
+  );
+});
 const port = await app.listen();
 const sfu = config.sfuMode === 'embedded' ? new SfuSupervisor(embeddedSfuEnv(config, port), log) : undefined;
 sfu?.start();

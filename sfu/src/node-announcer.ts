@@ -1,5 +1,12 @@
 import { hostname } from 'node:os';
-import { SFU_NODE_ANNOUNCE_MS, SFU_NODE_TTL_SECONDS, type SfuNodeState, sfuNodeKey } from '@adal/shared';
+import {
+  SFU_NODE_ANNOUNCE_MS,
+  SFU_NODE_SEEN_TTL_SECONDS,
+  SFU_NODE_TTL_SECONDS,
+  type SfuNodeState,
+  sfuNodeKey,
+  sfuNodeSeenKey,
+} from '@adal/shared';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
@@ -33,12 +40,15 @@ export class NodeAnnouncer {
   }
 
   async announce(): Promise<void> {
-    await this.redis.set(
-      sfuNodeKey(this.prefix, this.nodeId),
-      JSON.stringify(this.state()),
-      'EX',
-      SFU_NODE_TTL_SECONDS,
-    );
+    const state = this.state();
+    const results = await this.redis
+      .multi()
+      .set(sfuNodeKey(this.prefix, this.nodeId), JSON.stringify(state), 'EX', SFU_NODE_TTL_SECONDS)
+      // Outlives the announcement: if this process is killed, the server dates the gaps from it.
+      .set(sfuNodeSeenKey(this.prefix, this.nodeId), state.updatedAt, 'EX', SFU_NODE_SEEN_TTL_SECONDS)
+      .exec();
+    const failed = results?.find(([err]) => err)?.[0];
+    if (failed) throw failed;
   }
 
   async start(): Promise<void> {

@@ -45,6 +45,12 @@ async function openPostgres(url: string): Promise<Database> {
       `database: an idle connection was closed (${(error as { code?: string }).code ?? error.message})`,
     );
   });
+  // A connection in use (checked out for a query or a transaction) errors too when the database
+  // goes away, and the pool listens only to idle ones: without a listener that error ended the
+  // process. The query in flight fails with it, and the pool drops the client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   // Several server processes may start together: migrate under an advisory lock.
   const client = await pool.connect();
   try {

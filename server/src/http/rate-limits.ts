@@ -37,6 +37,11 @@ export function createRateLimits(config: Config, redis: Redis | undefined): Rate
           keyPrefix: `${config.queuePrefix}:rl:${keyPrefix}`,
           points,
           duration,
+          // Redis down (restarting, failing over): count in this process instead of refusing with
+          // an error, so the site stays usable; the shared count resumes when Redis is back.
+          insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${keyPrefix}-local`, points, duration }),
+          // ...at once: without this a request waits in ioredis's queue until Redis is back.
+          rejectIfRedisNotReady: true,
         })
       : new RateLimiterMemory({ keyPrefix, points, duration });
   return {

@@ -14,6 +14,8 @@ export class BullmqScheduler implements JobScheduler {
   private readonly queue: Queue;
   private worker: Worker | undefined;
   private workerConnection: Redis | undefined;
+  private readonly reconnectListeners = new Set<() => void>();
+  private started = false;
 
   constructor(
     redisUrl: string,
@@ -23,6 +25,14 @@ export class BullmqScheduler implements JobScheduler {
     // BullMQ workers block on Redis, so they need maxRetriesPerRequest: null.
     this.connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
     this.queue = new Queue(QUEUE_NAME, { connection: this.connection, prefix });
+    // ioredis says `ready` on every (re)connection; after start, each one follows a loss.
+    this.connection.on('ready', () => {
+      if (this.started) for (const listener of this.reconnectListeners) listener();
+    });
+  }
+
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.add(listener);
   }
 
   define(name: string, handler: JobHandler): void {
@@ -64,6 +74,7 @@ export class BullmqScheduler implements JobScheduler {
       this.log.error({ err, job: job?.name, jobId: job?.id }, 'job failed'),
     );
     await this.worker.waitUntilReady();
+    this.started = true;
   }
 
   ping() {

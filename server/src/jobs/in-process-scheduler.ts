@@ -39,6 +39,9 @@ export class InProcessScheduler implements JobScheduler {
     return { kind: this.kind, ok: !this.closed };
   }
 
+  /** Its timers live in this process: they are never lost while it runs. */
+  onReconnect(): void {}
+
   async close(): Promise<void> {
     this.closed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { purgeExpiredSessions } from '../accounts/sessions.js';
 import type { AppContext } from '../app-context.js';
-import { ATTEMPT_DEADLINE, ATTEMPT_SWEEP } from '../attempts/attempt-clock.js';
+import { ATTEMPT_DEADLINE, ATTEMPT_SWEEP, rearmDeadlines } from '../attempts/attempt-clock.js';
 import { closeAttempt, sweepOverdue } from '../attempts/close-attempt.js';
 import {
   EXTENSION_SILENCE_PERIOD,
@@ -89,8 +89,13 @@ export function registerJobs(ctx: AppContext): void {
   });
 }
 
+/**
+ * The periodic jobs and every open attempt's deadline job; at start, and again whenever Redis
+ * comes back (it may have lost them). Job ids make a second call change nothing.
+ */
 export async function scheduleStartupJobs(ctx: AppContext): Promise<void> {
   const now = Date.now();
+  await rearmDeadlines(ctx);
   await ctx.scheduler.schedule(
     PURGE_SESSIONS,
     {},

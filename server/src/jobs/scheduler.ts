@@ -22,6 +22,11 @@ export interface JobScheduler {
   cancel(jobId: string): Promise<boolean>;
   start(): Promise<void>;
   ping(): Promise<DependencyState>;
+  /**
+   * Calls `listener` whenever the job store is reachable again after it was lost (Redis
+   * restarted): jobs queued in it may be gone, so whoever scheduled them schedules them again.
+   */
+  onReconnect(listener: () => void): void;
   close(): Promise<void>;
 }
 

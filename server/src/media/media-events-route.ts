@@ -1,5 +1,6 @@
-import type { MediaSource } from '@adal/shared';
+import type { MediaSource, MediaSourceEvent } from '@adal/shared';
 import { asc, eq } from 'drizzle-orm';
+import type { AppContext } from '../app-context.js';
 import { defineRoute } from '../http/define-route.js';
 import { HttpError } from '../http/http-error.js';
 import { followSourceLoss, GUARDED_SOURCES } from '../proctoring/source-loss.js';
@@ -35,47 +36,56 @@ export const mediaEvents = defineRoute('mediaEvents', {
         unknown.push({ path: `body.events.${i}.studentId`, message: 'not on that sitting’s list' });
     if (unknown.length)
       throw new HttpError('validation_failed', 'Some events name no student of their sitting.', unknown);
-    // Stored before anyone is told, so what a proctor saw is always in the record. Only events
-    // stored now go to the Chat&log: a retried batch is not logged twice.
-    const stored = await ctx.db.transaction(async (tx) => {
-      const fresh = await tx
-        .insert(mediaSourceEvents)
-        .values(body.events.map((e) => ({ ...e, at: new Date(e.at) })))
-        .onConflictDoNothing()
-        .returning();
-      const logged = [];
-      for (const e of fresh)
-        logged.push(
-          await appendEntry(tx, {
-            sittingId: e.sittingId,
-            studentId: e.studentId,
-            source: 'media',
-            type: e.state === 'live' ? 'source_live' : 'source_stopped',
-            severity: e.state === 'live' ? 'info' : STOP_SEVERITY[e.source],
-            // The log's own clock orders entries; when the SFU saw it is evidence.
-            evidence: { source: e.source, reason: e.reason, seenAt: e.at.toISOString() },
-          }),
-        );
-      return logged;
-    });
-    for (const event of body.events) {
-      ctx.live.mediaSourceChanged(event);
-      ctx.log.info(event, event.state === 'live' ? 'media source live' : 'media source stopped');
-    }
-    for (const row of stored) announceEntry(ctx, row);
-    // After the events are stored: the latest state of each source decides.
-    const students = new Set(
-      body.events
-        .filter((e) => (GUARDED_SOURCES as readonly string[]).includes(e.source))
-        .map((e) => `${e.sittingId}/${e.studentId}`),
-    );
-    for (const key of students) {
-      const [sittingId, studentId] = key.split('/') as [string, string];
-      await followSourceLoss(ctx, sittingId, studentId);
-    }
+    await acceptMediaEvents(ctx, body.events);
     return { accepted: body.events.length };
   },
 });
+
+/**
+ * Keeps source events (once each), logs the new ones in the Chat&log, tells everyone watching,
+ * and suspends or resumes attempts. For the SFU's reports, and for the stops the server records
+ * itself when an SFU node died without reporting them.
+ */
+export async function acceptMediaEvents(ctx: AppContext, events: MediaSourceEvent[]): Promise<void> {
+  // Stored before anyone is told, so what a proctor saw is always in the record. Only events
+  // stored now go to the Chat&log: a retried batch is not logged twice.
+  const stored = await ctx.db.transaction(async (tx) => {
+    const fresh = await tx
+      .insert(mediaSourceEvents)
+      .values(events.map((e) => ({ ...e, at: new Date(e.at) })))
+      .onConflictDoNothing()
+      .returning();
+    const logged = [];
+    for (const e of fresh)
+      logged.push(
+        await appendEntry(tx, {
+          sittingId: e.sittingId,
+          studentId: e.studentId,
+          source: 'media',
+          type: e.state === 'live' ? 'source_live' : 'source_stopped',
+          severity: e.state === 'live' ? 'info' : STOP_SEVERITY[e.source],
+          // The log's own clock orders entries; when the SFU saw it is evidence.
+          evidence: { source: e.source, reason: e.reason, seenAt: e.at.toISOString() },
+        }),
+      );
+    return logged;
+  });
+  for (const event of events) {
+    ctx.live.mediaSourceChanged(event);
+    ctx.log.info(event, event.state === 'live' ? 'media source live' : 'media source stopped');
+  }
+  for (const row of stored) announceEntry(ctx, row);
+  // After the events are stored: the latest state of each source decides.
+  const students = new Set(
+    events
+      .filter((e) => (GUARDED_SOURCES as readonly string[]).includes(e.source))
+      .map((e) => `${e.sittingId}/${e.studentId}`),
+  );
+  for (const key of students) {
+    const [sittingId, studentId] = key.split('/') as [string, string];
+    await followSourceLoss(ctx, sittingId, studentId);
+  }
+}
 
 export const listMediaGaps = defineRoute('listMediaGaps', {
   access: WATCHERS,

@@ -3,6 +3,7 @@ import { signMediaToken } from '@adal/shared/media-token';
 import { defineRoute } from '../http/define-route.js';
 import { HttpError } from '../http/http-error.js';
 import { canSeeSitting } from '../sittings/sitting-access.js';
+import { stopSourcesOfLostNode } from './lost-node.js';
 import { WATCHERS } from './watchers.js';
 
 const COMPUTER_SOURCES: MediaSource[] = ['webcam', 'microphone', 'screen'];
@@ -34,7 +35,10 @@ export const mediaToken = defineRoute('mediaToken', {
     const token = await signMediaToken(grant, ctx.config.mediaTokenSecret, ttl);
     return {
       token,
-      sfuUrl: await ctx.sfu.urlFor(params.sittingId),
+      // The first ticket after the sitting's node died records the stops that node never reported.
+      sfuUrl: await ctx.sfu.urlFor(params.sittingId, (lastSeen) =>
+        stopSourcesOfLostNode(ctx, params.sittingId, lastSeen),
+      ),
       expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
       grant,
     };

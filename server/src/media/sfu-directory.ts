@@ -3,14 +3,21 @@ import {
   type SfuNodeState,
   sfuNodeLoad,
   sfuNodePattern,
+  sfuNodeSeenKey,
   sfuPlacementKey,
 } from '@adal/shared';
 import type { Redis } from 'ioredis';
 import { HttpError } from '../http/http-error.js';
 
+/**
+ * The sitting's node is gone (killed outright reports nothing): called with its last announcement
+ * before the sitting moves, so its sources' stops can be recorded; a failure leaves it unmoved.
+ */
+export type OnLostNode = (lastSeen: Date) => Promise<void>;
+
 /** Where a sitting's media goes: which SFU node its students and watchers connect to. */
 export interface SfuDirectory {
-  urlFor(sittingId: string): Promise<string>;
+  urlFor(sittingId: string, onLostNode?: OnLostNode): Promise<string>;
   /** Every live node: a sitting's recordings may sit on any node it was ever placed on. */
   allUrls(): Promise<string[]>;
 }
@@ -54,7 +61,7 @@ export class RedisSfuDirectory implements SfuDirectory {
     return (await this.liveNodes()).map((n) => n.url);
   }
 
-  async urlFor(sittingId: string): Promise<string> {
+  async urlFor(sittingId: string, onLostNode?: OnLostNode): Promise<string> {
     const nodes = await this.liveNodes();
     const key = sfuPlacementKey(this.prefix, sittingId);
     const placed = await this.redis.get(key);
@@ -62,6 +69,10 @@ export class RedisSfuDirectory implements SfuDirectory {
     if (current) return current.url;
     const best = [...nodes].sort((a, b) => sfuNodeLoad(a) - sfuNodeLoad(b))[0];
     if (!best) throw new HttpError('service_unavailable', 'No media server is available right now.');
+    if (placed && onLostNode) {
+      const seen = await this.redis.get(sfuNodeSeenKey(this.prefix, placed));
+      await onLostNode(seen ? new Date(seen) : new Date());
+    }
     // Replace a placement on a dead node; keep a live one another process just made.
     const won = placed
       ? await this.redis.set(key, best.nodeId, 'EX', PLACEMENT_TTL_SECONDS)

@@ -39,7 +39,18 @@ export function createSocketServer(
   prefix: string,
 ): AppServer {
   const io: AppServer = new Server(httpServer, { maxHttpBufferSize: bodyLimit, serveClient: false });
-  if (redis) io.adapter(createAdapter(redis, redis.duplicate(), { key: `${prefix}:socket.io` }));
+  if (redis) {
+    // The adapter publishes without awaiting: a publish that failed (the shared connection gives
+    // up after 3 retries) was an unhandled rejection that ended the process when Redis
+    // restarted. Its own publishing connection waits for Redis to come back instead.
+    const pub = redis.duplicate({ maxRetriesPerRequest: null });
+    const sub = redis.duplicate();
+    io.adapter(createAdapter(pub, sub, { key: `${prefix}:socket.io` }));
+    httpServer.once('close', () => {
+      pub.disconnect();
+      sub.disconnect();
+    });
+  }
   return io;
 }
 

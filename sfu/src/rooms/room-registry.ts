@@ -40,8 +40,11 @@ export class RoomRegistry {
   private leastLoadedWorker(exclude: number[] = []): number | null {
     const load = this.workerLoad();
     let best: number | null = null;
-    for (const [i, n] of load.entries())
-      if (!exclude.includes(i) && (best === null || n < (load[best] ?? 0))) best = i;
+    for (const [i, n] of load.entries()) {
+      // A worker that just died is not replaced yet: a router there would fail at once.
+      if (exclude.includes(i) || this.pool.worker(i).closed) continue;
+      if (best === null || n < (load[best] ?? 0)) best = i;
+    }
     return best;
   }
 

@@ -23,6 +23,12 @@ export const SFU_NODE_ANNOUNCE_MS = 2000;
 export const sfuNodeKey = (prefix: string, nodeId: string) => `${prefix}:sfu:node:${nodeId}`;
 export const sfuNodePattern = (prefix: string) => `${prefix}:sfu:node:*`;
 export const sfuPlacementKey = (prefix: string, sittingId: string) => `${prefix}:sfu:placement:${sittingId}`;
+/**
+ * When a node last announced itself, kept long after its announcement expires: a node killed
+ * outright reports nothing, and this is where its sittings' media gaps start.
+ */
+export const sfuNodeSeenKey = (prefix: string, nodeId: string) => `${prefix}:sfu:seen:${nodeId}`;
+export const SFU_NODE_SEEN_TTL_SECONDS = 24 * 3600;
 
 /** Lower is less loaded: producers cost the most (each is forwarded and recorded), then peers. */
 export const sfuNodeLoad = (n: SfuNodeState) => (n.producers * 4 + n.peers) / Math.max(1, n.workers);

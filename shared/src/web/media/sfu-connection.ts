@@ -72,6 +72,7 @@ export class SfuConnection extends Emitter<SfuConnectionEvents> {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private iceTimer: ReturnType<typeof setTimeout> | undefined;
   private tokenError: MediaError | null = null;
+  private askingWhere = false;
   private readonly eventRegistrations = new Set<EventRegistration>();
 
   constructor(private readonly options: SfuConnectionOptions) {
@@ -138,7 +139,28 @@ export class SfuConnection extends Emitter<SfuConnectionEvents> {
       if (this.state === 'connected') this.setState('reconnecting');
       // A refusal by the SFU's middleware (e.g. an expired token) is not retried by socket.io.
       if (!socket.active) this.retryLater();
+      // Nothing answered, so `auth` (which would fetch a ticket) never ran: if the node died, only
+      // a fresh ticket tells us where the sitting lives now.
+      else if (!tokenError) this.followSitting(socket, first.sfuUrl);
     });
+  }
+
+  /** Asks for a ticket once at a time; moves the socket if the sitting is now on another node. */
+  private followSitting(socket: Socket, sfuUrl: string): void {
+    if (this.askingWhere) return;
+    this.askingWhere = true;
+    this.options
+      .tokens()
+      .then(
+        (next) => {
+          if (next.sfuUrl !== sfuUrl) this.moveTo(socket, next);
+        },
+        // The next failed attempt asks again.
+        () => undefined,
+      )
+      .finally(() => {
+        this.askingWhere = false;
+      });
   }
 
   private moveTo(old: Socket, ticket: MediaTicket): void {
