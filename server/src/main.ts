@@ -5,6 +5,7 @@ import { openDatabase } from './db/database.js';
 import { createScheduler } from './jobs/create-scheduler.js';
 import { scheduleStartupJobs } from './jobs/register-jobs.js';
 import { createLogger } from './logger.js';
+import { stopSourcesOfDeadEmbeddedSfu } from './media/lost-node.js';
 import { embeddedSfuEnv, SfuSupervisor } from './media/sfu-supervisor.js';
 import { isDatabaseEmpty, seedDemoUniversity } from './seed/demo-university.js';
 import { loginsText } from './seed/print-logins.js';
@@ -43,7 +44,13 @@ scheduler.onReconnect(() => {
   );
 });
 const port = await app.listen();
-const sfu = config.sfuMode === 'embedded' ? new SfuSupervisor(embeddedSfuEnv(config, port), log) : undefined;
+// The embedded SFU killed outright reports no stops: its live sources are recorded as a gap here.
+const sfuDied = (at: Date) =>
+  stopSourcesOfDeadEmbeddedSfu(app.ctx, at).catch((err: unknown) =>
+    log.error({ err }, 'could not record the media gap of the SFU that died'),
+  );
+const sfu =
+  config.sfuMode === 'embedded' ? new SfuSupervisor(embeddedSfuEnv(config, port), log, sfuDied) : undefined;
 sfu?.start();
 if (config.sfuMode === 'external' && config.mediaTokenSecretGenerated)
   log.warn('MEDIA_TOKEN_SECRET is unset: the external SFU cannot check this process’s tokens');

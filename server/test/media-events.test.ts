@@ -1,6 +1,7 @@
 import type { LogEntry } from '@adal/shared';
 import { signServiceToken } from '@adal/shared/media-token';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopSourcesOfDeadEmbeddedSfu } from '../src/media/lost-node.js';
 import { startTest } from './attempt-helpers.js';
 import { sittingOf, userId } from './fixtures.js';
 import { TestClient } from './http-client.js';
@@ -165,5 +166,61 @@ describe('media events from the SFU', () => {
     await post({ events: [event('screen', 'stopped', 4)] }, token);
     const suspended = await client.call('getAttempt', { params: { attemptId: view.attemptId } });
     expect(suspended.body).toMatchObject({ status: 'suspended' });
+  });
+
+  it('records a gap for every source still live when the embedded SFU died without a word', async () => {
+    const sittingId = sittingOf(t.seed, 'oral');
+    const live = await userId(t.database.db, 'student11');
+    const alreadyGone = await userId(t.database.db, 'student12');
+    const at = (s: number) => new Date(Date.UTC(2026, 11, 7, 9, 0, s)).toISOString();
+    const token = await signServiceToken('sfu', SECRET);
+    const events = [
+      { sittingId, studentId: live, source: 'webcam', state: 'live', reason: null, at: at(0) },
+      { sittingId, studentId: alreadyGone, source: 'webcam', state: 'live', reason: null, at: at(1) },
+      {
+        sittingId,
+        studentId: alreadyGone,
+        source: 'webcam',
+        state: 'stopped',
+        reason: 'peer_left',
+        at: at(5),
+      },
+    ];
+    const first = await post({ events }, token);
+    expect([first.status, first.body]).toEqual([200, { accepted: 3 }]);
+
+    const died = new Date(Date.UTC(2026, 11, 7, 9, 0, 30));
+    await stopSourcesOfDeadEmbeddedSfu(t.app.ctx, died);
+    // Its supervisor may see several quick deaths in a row: the gap is recorded once.
+    await stopSourcesOfDeadEmbeddedSfu(t.app.ctx, new Date(died.getTime() + 2000));
+    // The restarted SFU sees the student again.
+    expect(
+      (
+        await post(
+          {
+            events: [
+              { sittingId, studentId: live, source: 'webcam', state: 'live', reason: null, at: at(40) },
+            ],
+          },
+          token,
+        )
+      ).status,
+    ).toBe(200);
+
+    const proctor = await new TestClient(t.baseUrl).login('proctor1');
+    const gaps = (await proctor.call('listMediaGaps', { params: { sittingId } })).body.gaps;
+    expect(gaps).toEqual([
+      { studentId: alreadyGone, source: 'webcam', from: at(5), to: null, reason: 'peer_left' },
+      { studentId: live, source: 'webcam', from: at(30), to: at(40), reason: 'transport_closed' },
+    ]);
+    const log = (await proctor.call('studentLog', { params: { sittingId, studentId: live } }))
+      .body as LogEntry[];
+    const stopped = log.filter((e) => e.type === 'source_stopped');
+    expect(stopped).toHaveLength(1);
+    expect(stopped[0]?.evidence).toMatchObject({
+      source: 'webcam',
+      reason: 'transport_closed',
+      seenAt: at(30),
+    });
   });
 });

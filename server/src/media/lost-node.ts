@@ -1,5 +1,5 @@
 import { type MediaSourceEvent, SFU_NODE_TTL_SECONDS } from '@adal/shared';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, gt, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../app-context.js';
 import { acceptMediaEvents } from './media-events-route.js';
 import { mediaSourceEvents } from './schema.js';
@@ -14,31 +14,45 @@ import { mediaSourceEvents } from './schema.js';
  * Idempotent: the same stops computed twice (two requests at once) are stored once.
  */
 export async function stopSourcesOfLostNode(ctx: AppContext, sittingId: string, lastSeen: Date) {
+  const expiredAt = lastSeen.getTime() + SFU_NODE_TTL_SECONDS * 1000;
+  await stopLiveSources(ctx, eq(mediaSourceEvents.sittingId, sittingId), lastSeen, expiredAt);
+}
+
+/**
+ * The embedded SFU (the only node, run by this process) died: every source still live in the
+ * record stopped when it did. Its supervisor restarts it; students reconnect and go live again.
+ * A child that keeps failing finds nothing live after the first time.
+ */
+export async function stopSourcesOfDeadEmbeddedSfu(ctx: AppContext, diedAt: Date) {
+  // No sitting lasts a day: older records are not the dead child's.
+  const dayBefore = new Date(diedAt.getTime() - 24 * 3600_000);
+  await stopLiveSources(ctx, gt(mediaSourceEvents.at, dayBefore), diedAt, diedAt.getTime());
+}
+
+/** Records a stop, dated `stoppedAt` (or the going live, if later), for each source live at `liveBefore`. */
+async function stopLiveSources(ctx: AppContext, where: SQL | undefined, stoppedAt: Date, liveBefore: number) {
   const latest = await ctx.db
-    .selectDistinctOn([mediaSourceEvents.studentId, mediaSourceEvents.source])
+    .selectDistinctOn([mediaSourceEvents.sittingId, mediaSourceEvents.studentId, mediaSourceEvents.source])
     .from(mediaSourceEvents)
-    .where(eq(mediaSourceEvents.sittingId, sittingId))
+    .where(where)
     .orderBy(
+      mediaSourceEvents.sittingId,
       mediaSourceEvents.studentId,
       mediaSourceEvents.source,
       desc(mediaSourceEvents.at),
       desc(mediaSourceEvents.id),
     );
-  const expiredAt = lastSeen.getTime() + SFU_NODE_TTL_SECONDS * 1000;
   const stops: MediaSourceEvent[] = latest
-    .filter((e) => e.state === 'live' && e.at.getTime() <= expiredAt)
+    .filter((e) => e.state === 'live' && e.at.getTime() <= liveBefore)
     .map((e) => ({
-      sittingId,
+      sittingId: e.sittingId,
       studentId: e.studentId,
       source: e.source,
       state: 'stopped',
       reason: 'transport_closed',
-      at: new Date(Math.max(lastSeen.getTime(), e.at.getTime())).toISOString(),
+      at: new Date(Math.max(stoppedAt.getTime(), e.at.getTime())).toISOString(),
     }));
   if (!stops.length) return;
-  ctx.log.warn(
-    { sittingId, lastSeen, stops: stops.length },
-    'SFU node lost: recording its sources as stopped',
-  );
+  ctx.log.warn({ stoppedAt, stops: stops.length }, 'SFU node lost: recording its sources as stopped');
   await acceptMediaEvents(ctx, stops);
 }

@@ -36,6 +36,8 @@ export class SfuSupervisor {
   constructor(
     private readonly env: NodeJS.ProcessEnv,
     private readonly log: Logger,
+    /** Told when the child dies on its own: it reported nothing, so its live sources stopped unrecorded. */
+    private readonly onDied: (at: Date) => void = () => {},
   ) {}
 
   get pid(): number | undefined {
@@ -56,6 +58,7 @@ export class SfuSupervisor {
     this.log.info({ pid: child.pid }, 'embedded SFU started');
     child.once('exit', (code, signal) => {
       if (this.stopping) return;
+      this.onDied(new Date());
       // A child that ran for a minute was healthy: start again quickly next time.
       if (Date.now() - startedAt > 60_000) this.backoffMs = 1000;
       this.log.error({ code, signal, restartInMs: this.backoffMs }, 'embedded SFU exited; restarting');
