@@ -17,10 +17,19 @@ function fromBodyParser(error: unknown): HttpError | undefined {
   return undefined;
 }
 
+/** The router cannot percent-decode a path segment ("/api/sittings/%zz"): the client's mistake. */
+function fromRouter(error: unknown): HttpError | undefined {
+  if (error instanceof URIError)
+    return new HttpError('validation_failed', 'The request path is not valid percent-encoding.', [
+      { path: 'params', message: 'invalid percent-encoding' },
+    ]);
+  return undefined;
+}
+
 /** The last middleware: a client sees a code and a known message, never a stack trace. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const known = error instanceof HttpError ? error : fromBodyParser(error);
+    const known = error instanceof HttpError ? error : (fromBodyParser(error) ?? fromRouter(error));
     const failure =
       known ?? new HttpError('internal', 'Something went wrong on our side; nothing was saved.');
     if (!known) log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');

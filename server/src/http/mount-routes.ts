@@ -6,12 +6,24 @@ import type { AppContext } from '../app-context.js';
 import type { Actor } from './actor.js';
 import type { RouteDef, RouteTable } from './define-route.js';
 import { forbidden, HttpError, unauthenticated } from './http-error.js';
+import { NUL_MESSAGE, nulTextPath } from './nul-text.js';
 
-function parsePart(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
+/** Body fields holding a file's text: its importer refuses NUL bytes itself, naming the line. */
+const FILE_TEXT: Partial<Record<RouteName, string>> = { importBank: 'text' };
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, part: string, fileText?: string): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  throw new HttpError('validation_failed', `Invalid request ${part}.`, fieldErrors(result.error, part));
+  if (!result.success)
+    throw new HttpError('validation_failed', `Invalid request ${part}.`, fieldErrors(result.error, part));
+  const data = result.data;
+  const inspected = fileText && data && typeof data === 'object' ? { ...data, [fileText]: undefined } : data;
+  const nul = nulTextPath(inspected);
+  if (nul)
+    throw new HttpError('validation_failed', `Invalid request ${part}.`, [
+      { path: [part, ...nul].join('.'), message: NUL_MESSAGE },
+    ]);
+  return data;
 }
 
 /** A service route needs a valid bearer service token; a user's session never counts. */
@@ -53,7 +65,7 @@ export function mountRoutes(table: RouteTable, ctx: AppContext): Router {
             actor,
             params: parsePart(contract.params, req.params, 'params'),
             query: parsePart(contract.query, req.query, 'query'),
-            body: parsePart(contract.body, req.body, 'body'),
+            body: parsePart(contract.body, req.body, 'body', FILE_TEXT[name]),
             ctx,
             req,
             res,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ApplyForMakeUpBody, MAX_EVIDENCE_BYTES, type MakeUpApplicationView } from '@adal/shared';
 import { and, eq, ne } from 'drizzle-orm';
+import sharp from 'sharp';
 import type { AppContext } from '../app-context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Db } from '../db/database.js';
@@ -64,6 +65,28 @@ function checkEvidence(body: ApplyForMakeUpBody) {
   return { bytes, mimeType };
 }
 
+/** A photo of a certificate is a few megapixels; one declaring more is a decompression bomb. */
+const MAX_EVIDENCE_PIXELS = 100_000_000;
+
+/** Refuses a picture whose header declares more pixels than any camera takes (read from the header only). */
+async function refuseHugePicture(bytes: Buffer, mimeType: string): Promise<void> {
+  if (mimeType === 'application/pdf') return;
+  const meta = await sharp(bytes, { limitInputPixels: false })
+    .metadata()
+    .catch(() => undefined);
+  if (meta && (meta.width ?? 0) * (meta.height ?? 0) > MAX_EVIDENCE_PIXELS)
+    throw new HttpError(
+      'validation_failed',
+      'The picture is too large; send a photo or a scan of the page.',
+      [
+        {
+          path: EVIDENCE_FIELD,
+          message: `${meta.width}×${meta.height} px is over ${MAX_EVIDENCE_PIXELS} pixels`,
+        },
+      ],
+    );
+}
+
 /**
  * A student applies for a make-up sitting of a sitting they missed (exam-procedures.md, "Absence
  * and make-up"). The file is written first and removed again if the application is not stored,
@@ -84,6 +107,7 @@ export async function applyForMakeUp(
     );
   await refuseOpen(ctx.db, sittingId, actor.id);
   const { bytes, mimeType } = checkEvidence(body);
+  await refuseHugePicture(bytes, mimeType);
 
   const id = randomUUID();
   const key = evidenceKey(sittingId, actor.id, id, mimeType);

@@ -10,7 +10,7 @@ import {
   scheduleLogging,
 } from './flag-episodes.js';
 import { flagEpisodes } from './schema.js';
-import { storeSnapshot } from './snapshots.js';
+import { checkSnapshot, storeSnapshot } from './snapshots.js';
 
 /** A client episode id list never grows past this (a flapping check would otherwise bloat the row). */
 const MAX_CLIENT_IDS = 500;
@@ -34,10 +34,13 @@ export async function takeFlagReports(
   reports: FlagReport[],
 ): Promise<number> {
   const gapMs = await mergeGapMs(ctx, sittingId);
+  // Every snapshot is checked before anything is written: a refused batch leaves no episode behind.
+  const fieldOf = (report: FlagReport) => `body.reports.${reports.indexOf(report)}.snapshot`;
+  for (const report of reports) if (report.snapshot) await checkSnapshot(report.snapshot, fieldOf(report));
   const ordered = [...reports].sort((a, b) => ms(a.startedAt) - ms(b.startedAt));
-  for (const [i, report] of ordered.entries()) {
+  for (const report of ordered) {
     const snapshotId = report.snapshot
-      ? await storeSnapshot(ctx.db, { sittingId, studentId }, report.snapshot, `body.reports.${i}.snapshot`)
+      ? await storeSnapshot(ctx.db, { sittingId, studentId }, report.snapshot, fieldOf(report))
       : null;
     const { episode, closed } = await mergeReport(ctx, sittingId, studentId, report, snapshotId, gapMs);
     if (closed) {

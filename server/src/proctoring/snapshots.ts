@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { SNAPSHOT_MAX_BYTES } from '@adal/shared';
 import { lt } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
+import sharp from 'sharp';
 import type { AppContext } from '../app-context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Db, Tx } from '../db/database.js';
@@ -9,14 +10,14 @@ import { HttpError } from '../http/http-error.js';
 import { logSnapshots } from './schema.js';
 
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+/** A still from a webcam or a screen; a picture declaring more pixels is a decompression bomb. */
+const MAX_SNAPSHOT_PIXELS = 4096 * 4096;
 
-/** Checks an evidence image by its content (not what the client says it is) and stores it. */
-export async function storeSnapshot(
-  db: Db | Tx,
-  owner: { sittingId: string; studentId: string },
+/** An evidence image's bytes and type, checked by content (not what the client says it is). */
+export async function checkSnapshot(
   base64: string,
   path: string,
-): Promise<string> {
+): Promise<{ bytes: Buffer; mimeType: string }> {
   const bytes = Buffer.from(base64, 'base64');
   const refuse = (message: string) =>
     new HttpError('validation_failed', 'The snapshot was refused.', [{ path, message }]);
@@ -24,11 +25,30 @@ export async function storeSnapshot(
   if (bytes.length > SNAPSHOT_MAX_BYTES) throw refuse('over 64 KB');
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !IMAGE_TYPES.has(type.mime)) throw refuse('not a JPEG, PNG or WebP image');
+  // Staff's browsers show it inline: its header must read, and declare a sane size.
+  const readable = await sharp(bytes, { failOn: 'error', limitInputPixels: MAX_SNAPSHOT_PIXELS })
+    .metadata()
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!readable) throw refuse('not a readable image of at most 4096×4096 px');
+  return { bytes, mimeType: type.mime };
+}
+
+/** Checks an evidence image by its content and stores it. */
+export async function storeSnapshot(
+  db: Db | Tx,
+  owner: { sittingId: string; studentId: string },
+  base64: string,
+  path: string,
+): Promise<string> {
+  const { bytes, mimeType } = await checkSnapshot(base64, path);
   const [row] = await db
     .insert(logSnapshots)
     .values({
       ...owner,
-      mimeType: type.mime,
+      mimeType,
       bytes,
       sha256: createHash('sha256').update(bytes).digest('hex'),
     })

@@ -17,6 +17,7 @@ import { sessionTokenHash } from '../accounts/sessions.js';
 import type { AppContext } from '../app-context.js';
 import type { Actor } from '../http/actor.js';
 import { HttpError } from '../http/http-error.js';
+import { NUL_MESSAGE, nulTextPath } from '../http/nul-text.js';
 import { consume } from '../http/rate-limits.js';
 import { logConnection } from '../proctoring/connection-log.js';
 import { type EventDef, eventHandlers } from './event-handlers.js';
@@ -95,6 +96,11 @@ async function runEvent<E extends ClientEventName>(socket: Socket, name: E, raw:
       `Invalid ${name} payload.`,
       fieldErrors(parsed.error, 'payload'),
     );
+  const nul = nulTextPath(parsed.data);
+  if (nul)
+    throw new HttpError('validation_failed', `Invalid ${name} payload.`, [
+      { path: ['payload', ...nul].join('.'), message: NUL_MESSAGE },
+    ]);
   const payload = parsed.data as Parameters<ClientToServerEvents[E]>[0];
   if (def.owns && !(await def.owns(actor, payload, ctx)))
     throw new HttpError('forbidden', 'This is not one of your sittings.');

@@ -116,7 +116,10 @@ export const ReviewDecision = z.enum(['confirmed', 'dismissed']);
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
 export const ReviewFlagBody = z.object({ decision: ReviewDecision, reason: Reason }).strict();
 export type ReviewFlagBody = z.infer<typeof ReviewFlagBody>;
-export const LogEntryParams = StudentLogParams.extend({ seq: z.coerce.number().int().min(1) }).strict();
+/** A log entry's number is a 32-bit integer column: a larger one is not an entry, not a server error. */
+export const LogEntryParams = StudentLogParams.extend({
+  seq: z.coerce.number().int().min(1).max(2_147_483_647),
+}).strict();
 export type LogEntryParams = z.input<typeof LogEntryParams>;
 
 /** What the browser checks and the extension report; the server merges them into episodes. */
