@@ -16,7 +16,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'adal-chaos-report-'));
 const reportFile = path.join(dir, 'rows.jsonl');
 
 const vitestCode = await new Promise<number>((resolve) => {
-  const child = spawn('npx', ['vitest', 'run', 'server/test/chaos', '--no-file-parallelism'], {
+  const child = spawn('npx', ['vitest', 'run', '-c', 'server/test/chaos/vitest.config.ts'], {
     cwd: repoRoot,
     stdio: 'inherit',
     env: { ...process.env, CHAOS_MODE: 'long', CHAOS_REPORT: reportFile },
