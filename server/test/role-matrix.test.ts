@@ -6,6 +6,7 @@ import { academicGroups } from '../src/university/schema.js';
 import { dbFingerprint } from './db-fingerprint.js';
 import { anyDisciplineAndGroup, sittingOf, userId } from './fixtures.js';
 import { TestClient } from './http-client.js';
+import { unreadIdentityCheck } from './identity-body.js';
 import { connectSocket, emitAck } from './socket-client.js';
 import { type StorageMode, startTestApp, type TestApp } from './test-app.js';
 
@@ -493,26 +494,7 @@ describe.each<StorageMode>(['pglite', 'postgres'])('role × route matrix on %s',
           },
           submitIdentityCheck: {
             params: { sittingId },
-            body: {
-              facePhotoBase64: Buffer.from('not a photo').toString('base64'),
-              documentPhotoBase64: Buffer.from('not a photo either').toString('base64'),
-              liveness: { challenges: [{ challenge: 'blink', passed: true }], passed: true },
-              document: {
-                source: 'none',
-                format: null,
-                checkDigitsValid: false,
-                invalidFields: [],
-                documentNumber: null,
-                surname: null,
-                givenNames: null,
-                iin: null,
-                birthDate: null,
-                expiryDate: null,
-                ocrConfidence: null,
-              },
-              faceMatch: { distance: null, threshold: 0.6, verdict: 'not_compared' },
-              timings: { faceFrameMs: 40, ocrMs: 900 },
-            },
+            body: unreadIdentityCheck(Buffer.from('not a photo'), Buffer.from('not a photo either')),
           },
           studentIdentityChecks: { params: { sittingId } },
           sittingIdentityChecks: { params: { sittingId } },

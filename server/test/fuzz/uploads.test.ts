@@ -17,6 +17,7 @@ import { admit } from '../attempt-helpers.js';
 import { dbFingerprint } from '../db-fingerprint.js';
 import { sittingOf, userId } from '../fixtures.js';
 import { TestClient } from '../http-client.js';
+import { unreadIdentityCheck } from '../identity-body.js';
 import { sheetPhoto } from '../sheet-images.js';
 import { startTestApp, type TestApp } from '../test-app.js';
 import { TusClient } from '../tus-client.js';
@@ -135,27 +136,7 @@ describe('hostile uploads are refused and leave nothing behind', () => {
       .jpeg()
       .toBuffer();
     const document = await sheetPhoto({ width: 600, seed: 3 });
-    const body = (over: Record<string, string>) => ({
-      facePhotoBase64: face.toString('base64'),
-      documentPhotoBase64: document.toString('base64'),
-      liveness: { challenges: [{ challenge: 'blink', passed: true }], passed: true },
-      document: {
-        source: 'none',
-        format: null,
-        checkDigitsValid: false,
-        invalidFields: [],
-        documentNumber: null,
-        surname: null,
-        givenNames: null,
-        iin: null,
-        birthDate: null,
-        expiryDate: null,
-        ocrConfidence: null,
-      },
-      faceMatch: { distance: 0.4, threshold: 0.6, verdict: 'same_person' },
-      timings: { faceFrameMs: 40, ocrMs: 1000 },
-      ...over,
-    });
+    const body = (over: Record<string, string>) => unreadIdentityCheck(face, document, over);
     const submit = (over: Record<string, string>) =>
       student.call('submitIdentityCheck', { params: { sittingId }, body: body(over) });
     // The body itself is sound: a real pair of photos is taken.

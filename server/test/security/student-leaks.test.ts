@@ -12,6 +12,7 @@ import { academicGroups, students } from '../../src/university/schema.js';
 import { admit, setPolicy } from '../attempt-helpers.js';
 import { anyDisciplineAndGroup, sittingOf, userId } from '../fixtures.js';
 import { type CallResult, TestClient } from '../http-client.js';
+import { unreadIdentityCheck } from '../identity-body.js';
 import { connectSocket, emitAck, type TestSocket } from '../socket-client.js';
 import { startTestApp, type TestApp } from '../test-app.js';
 import { findLeaks, needlesFor } from './leak-needles.js';
@@ -32,28 +33,7 @@ const jpeg = (width: number, height: number) =>
     .toBuffer();
 
 /** An identity check as the exam page sends it (no document read: nothing to compare). */
-async function identityCheck() {
-  return {
-    facePhotoBase64: (await jpeg(640, 480)).toString('base64'),
-    documentPhotoBase64: (await jpeg(800, 600)).toString('base64'),
-    liveness: { challenges: [{ challenge: 'blink', passed: true }], passed: true },
-    document: {
-      source: 'none',
-      format: null,
-      checkDigitsValid: false,
-      invalidFields: [],
-      documentNumber: null,
-      surname: null,
-      givenNames: null,
-      iin: null,
-      birthDate: null,
-      expiryDate: null,
-      ocrConfidence: null,
-    },
-    faceMatch: { distance: null, threshold: 0.6, verdict: 'not_compared' },
-    timings: { faceFrameMs: 40, ocrMs: 900 },
-  };
-}
+const identityCheck = async () => unreadIdentityCheck(await jpeg(640, 480), await jpeg(800, 600));
 
 /** A student of another group with a sitting of their own (the oral exam's copy), proctored by proctor1. */
 async function anotherGroupsSitting(db: Db, like: string) {
