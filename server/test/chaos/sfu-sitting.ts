@@ -1,11 +1,13 @@
 import type { AttemptView, LogEntry, MediaGap } from '@adal/shared';
 import { and, eq } from 'drizzle-orm';
+import { expect } from 'vitest';
 import type { Db } from '../../src/db/database.js';
 import { mediaSourceEvents } from '../../src/media/schema.js';
 import { startTest } from '../attempt-helpers.js';
 import { userId } from '../fixtures.js';
 import type { TestClient } from '../http-client.js';
 import { connectSocket, emitAck, type TestSocket } from '../socket-client.js';
+import { until } from './sfu-media-clients.js';
 
 /**
  * A student in a running computer test for the SFU faults: answers are saved through the main
@@ -100,4 +102,30 @@ export async function webcamGaps(proctor: TestClient, sittingId: string, student
 export async function logTypes(proctor: TestClient, sittingId: string, studentId: string) {
   const res = await proctor.call('studentLog', { params: { sittingId, studentId } });
   return (res.body as LogEntry[]).map((e) => ({ type: e.type, evidence: e.evidence }));
+}
+
+/**
+ * After `rounds` media outages: the student's same attempt is back in progress on its own, the
+ * Chat&log has a stop, a suspension and a resumption per outage, and the student can answer;
+ * returns how many acknowledged answers are missing (must be 0).
+ */
+export async function expectSameAttemptResumed(
+  student: AnsweringStudent,
+  proctor: TestClient,
+  sittingId: string,
+  rounds: number,
+): Promise<number> {
+  const attempt = await until('the attempt resumed', async () => {
+    const a = await attemptOf(student);
+    return a.status === 'in_progress' && !a.suspendedAt ? a : undefined;
+  });
+  expect(attempt.attemptId).toBe(student.view.attemptId);
+  const types = (await logTypes(proctor, sittingId, student.studentId)).map((e) => e.type);
+  for (const type of ['source_stopped', 'suspended', 'unsuspended'])
+    expect(
+      types.filter((x) => x === type),
+      type,
+    ).toHaveLength(rounds);
+  await student.answer(2);
+  return lostAnswers(student);
 }

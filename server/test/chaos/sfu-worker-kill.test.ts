@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../test-app.js';
 import { CHAOS_LONG, recordChaosRow } from './chaos-report.js';
 import { proctorWatching, studentWebcam, until } from './sfu-media-clients.js';
 import { type RtpReceiver, type RtpWebcam, rtpReceiver, rtpWebcam } from './sfu-rtp.js';
-import { answeringStudent, attemptOf, logTypes, lostAnswers, webcamGaps } from './sfu-sitting.js';
+import { answeringStudent, expectSameAttemptResumed, webcamGaps } from './sfu-sitting.js';
 
 const SECRET = 'chaos-sfu-worker-kill-secret-0123456789';
 /** Long mode kills the sitting's worker again after each recovery. */
@@ -132,17 +132,7 @@ describe('chaos: a mediasoup worker killed during a sitting', () => {
     // Same attempts: suspended while the camera was gone, resumed by themselves, answers kept.
     let lost = 0;
     for (const student of [browser, rtpStudent]) {
-      const attempt = await until('the attempt resumed', async () => {
-        const a = await attemptOf(student);
-        return a.status === 'in_progress' && !a.suspendedAt ? a : undefined;
-      });
-      expect(attempt.attemptId).toBe(student.view.attemptId);
-      const types = (await logTypes(proctor, sittingId, student.studentId)).map((e) => e.type);
-      expect(types.filter((x) => x === 'source_stopped')).toHaveLength(ROUNDS);
-      expect(types.filter((x) => x === 'suspended')).toHaveLength(ROUNDS);
-      expect(types.filter((x) => x === 'unsuspended')).toHaveLength(ROUNDS);
-      await student.answer(2);
-      lost += await lostAnswers(student);
+      lost += await expectSameAttemptResumed(student, proctor, sittingId, ROUNDS);
     }
     expect(lost).toBe(0);
 
